@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
+
+namespace EFCore.DigitalOcean.Diagnostics;
+
+/// <summary>
+///     Event ids of the DigitalOcean provider, for <c>LogTo</c>, <c>ILoggerFactory</c> filters and
+///     <c>ConfigureWarnings</c>. Released ids never change meaning.
+/// </summary>
+public static class DigitalOceanEventId
+{
+    private enum Id
+    {
+        RequestExecuted = CoreEventId.ProviderBaseId + 100,
+        RequestFailed,
+        RequestThrottled,
+
+        FullListingWarning = CoreEventId.ProviderBaseId + 200,
+    }
+
+    /// <summary>An HTTP request completed with a success status (<see cref="DbLoggerCategory.Database.Command" />, Information).</summary>
+    public static readonly EventId RequestExecuted = Make(Id.RequestExecuted, DbLoggerCategory.Database.Command.Name);
+
+    /// <summary>An HTTP request ended with an error status or no response (<see cref="DbLoggerCategory.Database.Command" />, Information).</summary>
+    public static readonly EventId RequestFailed = Make(Id.RequestFailed, DbLoggerCategory.Database.Command.Name);
+
+    /// <summary>
+    ///     Few requests were left in the rate-limit window, so the provider spaced out its requests
+    ///     (<see cref="DbLoggerCategory.Database.Command" />, Information).
+    /// </summary>
+    public static readonly EventId RequestThrottled = Make(Id.RequestThrottled, DbLoggerCategory.Database.Command.Name);
+
+    /// <summary>
+    ///     A query lists the whole catalogue because its filter cannot be sent to the API (<see cref="DbLoggerCategory.Query" />,
+    ///     Warning). Make it an error with <c>ConfigureWarnings(w =&gt; w.Throw(DigitalOceanEventId.FullListingWarning))</c>.
+    /// </summary>
+    public static readonly EventId FullListingWarning = Make(Id.FullListingWarning, DbLoggerCategory.Query.Name);
+
+    private static EventId Make(Id id, string category) => new((int)id, category + "." + id);
+}

@@ -1,0 +1,150 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
+
+namespace EFCore.DigitalOcean.Diagnostics.Internal;
+
+/// <summary>
+///     Logs the provider's events through EF Core's diagnostics, so they reach <c>LogTo</c>, logger factories, and
+///     <c>DiagnosticListener</c> subscribers (as <see cref="DigitalOceanRequestEventData" />). Nothing here ever receives the
+///     access token: requests are described by method, path and query only.
+/// </summary>
+internal static class DigitalOceanLoggerExtensions
+{
+    public static void RequestExecuted(
+        this IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics,
+        string method,
+        string path,
+        HttpStatusCode status,
+        TimeSpan elapsed,
+        int? rateLimitRemaining,
+        string? requestId,
+        string? requestBody)
+        => LogRequest(
+            diagnostics, Definitions(diagnostics).RequestExecuted, method, path, status, elapsed, rateLimitRemaining, requestId, requestBody);
+
+    public static void RequestFailed(
+        this IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics,
+        string method,
+        string path,
+        HttpStatusCode? status,
+        TimeSpan elapsed,
+        int? rateLimitRemaining,
+        string? requestId,
+        string? requestBody)
+        => LogRequest(
+            diagnostics, Definitions(diagnostics).RequestFailed, method, path, status, elapsed, rateLimitRemaining, requestId, requestBody);
+
+    public static void RequestThrottled(
+        this IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics,
+        int rateLimitRemaining,
+        TimeSpan delay)
+    {
+        var definition = Definitions(diagnostics).RequestThrottled;
+        var remaining = rateLimitRemaining.ToString(CultureInfo.InvariantCulture);
+        var milliseconds = ((long)delay.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
+        if (diagnostics.ShouldLog(definition))
+        {
+            definition.Log(diagnostics, remaining, milliseconds);
+        }
+
+        if (diagnostics.NeedsEventData(definition, out var diagnosticSourceEnabled, out var simpleLogEnabled))
+        {
+            var eventData = new EventData(
+                definition, (d, _) => ((EventDefinition<string, string>)d).GenerateMessage(remaining, milliseconds));
+            diagnostics.DispatchEventData(definition, eventData, diagnosticSourceEnabled, simpleLogEnabled);
+        }
+    }
+
+    public static void FullListing(this IDiagnosticsLogger<DbLoggerCategory.Query> diagnostics, string path, string inMemory)
+    {
+        var definition = Definitions(diagnostics).FullListing;
+        if (diagnostics.ShouldLog(definition))
+        {
+            definition.Log(diagnostics, path, inMemory);
+        }
+
+        if (diagnostics.NeedsEventData(definition, out var diagnosticSourceEnabled, out var simpleLogEnabled))
+        {
+            var eventData = new EventData(
+                definition, (d, _) => ((EventDefinition<string, string>)d).GenerateMessage(path, inMemory));
+            diagnostics.DispatchEventData(definition, eventData, diagnosticSourceEnabled, simpleLogEnabled);
+        }
+    }
+
+    private static void LogRequest(
+        IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics,
+        EventDefinition<string, string, string, string, string, string> definition,
+        string method,
+        string path,
+        HttpStatusCode? status,
+        TimeSpan elapsed,
+        int? rateLimitRemaining,
+        string? requestId,
+        string? requestBody)
+    {
+        var statusText = status is { } code ? ((int)code).ToString(CultureInfo.InvariantCulture) : "no response";
+        var milliseconds = ((long)elapsed.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
+        var remaining = rateLimitRemaining?.ToString(CultureInfo.InvariantCulture) ?? "?";
+        var body = requestBody is not null && diagnostics.ShouldLogSensitiveData() ? " " + requestBody : "";
+        var request = method + " " + path;
+        if (diagnostics.ShouldLog(definition))
+        {
+            definition.Log(diagnostics, request, statusText, milliseconds, remaining, requestId ?? "?", body);
+        }
+
+        if (diagnostics.NeedsEventData(definition, out var diagnosticSourceEnabled, out var simpleLogEnabled))
+        {
+            var eventData = new DigitalOceanRequestEventData(
+                definition,
+                (d, _) => ((EventDefinition<string, string, string, string, string, string>)d).GenerateMessage(
+                    request, statusText, milliseconds, remaining, requestId ?? "?", body),
+                method, path, status, elapsed, rateLimitRemaining, requestId);
+            diagnostics.DispatchEventData(definition, eventData, diagnosticSourceEnabled, simpleLogEnabled);
+        }
+    }
+
+    private static (EventDefinition<string, string, string, string, string, string> RequestExecuted,
+        EventDefinition<string, string, string, string, string, string> RequestFailed,
+        EventDefinition<string, string> RequestThrottled,
+        EventDefinition<string, string> FullListing) Definitions(IDiagnosticsLogger logger)
+    {
+        var definitions = (DigitalOceanLoggingDefinitions)logger.Definitions;
+        return (
+            RequestDefinition(ref definitions.LogRequestExecuted, logger, DigitalOceanEventId.RequestExecuted, "Executed"),
+            RequestDefinition(ref definitions.LogRequestFailed, logger, DigitalOceanEventId.RequestFailed, "Failed"),
+            Definition(
+                ref definitions.LogRequestThrottled, logger, DigitalOceanEventId.RequestThrottled, LogLevel.Information,
+                "Only {remaining} requests are left in the DigitalOcean rate-limit window; waiting {delayMs} ms before the next request."),
+            Definition(
+                ref definitions.LogFullListing, logger, DigitalOceanEventId.FullListingWarning, LogLevel.Warning,
+                "The query lists the whole catalogue ({path}) because this part of it cannot be sent to the API and runs in memory: "
+                + "{inMemory}. Narrow it with PrivateOnly(), Distributions(), Applications(), a tag, an id or a slug; or make this "
+                + "warning an error with ConfigureWarnings."));
+    }
+
+    private static EventDefinition<string, string, string, string, string, string> RequestDefinition(
+        ref EventDefinitionBase? field, IDiagnosticsLogger logger, EventId eventId, string verb)
+        => (EventDefinition<string, string, string, string, string, string>)(field ??=
+            new EventDefinition<string, string, string, string, string, string>(
+                logger.Options,
+                eventId,
+                LogLevel.Information,
+                "DigitalOceanEventId." + eventId.Name![(eventId.Name!.LastIndexOf('.') + 1)..],
+                level => LoggerMessage.Define<string, string, string, string, string, string>(
+                    level,
+                    eventId,
+                    verb + " HTTP request {request} ({status}) in {elapsedMs} ms [ratelimit-remaining={remaining}, "
+                    + "request-id={requestId}]{body}")));
+
+    private static EventDefinition<string, string> Definition(
+        ref EventDefinitionBase? field, IDiagnosticsLogger logger, EventId eventId, LogLevel level, string template)
+        => (EventDefinition<string, string>)(field ??= new EventDefinition<string, string>(
+            logger.Options,
+            eventId,
+            level,
+            "DigitalOceanEventId." + eventId.Name![(eventId.Name!.LastIndexOf('.') + 1)..],
+            l => LoggerMessage.Define<string, string>(l, eventId, template)));
+}

@@ -1,0 +1,60 @@
+using System.ComponentModel;
+using EFCore.DigitalOcean.Diagnostics.Internal;
+using EFCore.DigitalOcean.Infrastructure;
+using EFCore.DigitalOcean.Infrastructure.Internal;
+using EFCore.DigitalOcean.Query.Internal;
+using EFCore.DigitalOcean.Storage.Internal;
+using EFCore.DigitalOcean.Update.Internal;
+using EFCore.DigitalOcean.ValueGeneration.Internal;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Query;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.ValueGeneration;
+
+// ReSharper disable once CheckNamespace
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the provider's services in EF Core's internal service provider.</summary>
+public static class DigitalOceanServiceCollectionExtensions
+{
+    /// <summary>
+    ///     Adds the services of the DigitalOcean provider. Called by <c>UseDigitalOcean</c>; call it yourself only when you
+    ///     build EF's internal service provider yourself.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static IServiceCollection AddEntityFrameworkDigitalOcean(this IServiceCollection serviceCollection)
+    {
+        ArgumentNullException.ThrowIfNull(serviceCollection);
+
+        new EntityFrameworkServicesBuilder(serviceCollection)
+            .TryAdd<LoggingDefinitions, DigitalOceanLoggingDefinitions>()
+            .TryAdd<IDatabaseProvider, DatabaseProvider<DigitalOceanOptionsExtension>>()
+            .TryAdd<ITypeMappingSource, DigitalOceanTypeMappingSource>()
+            .TryAdd<IDatabase, DigitalOceanDatabase>()
+            .TryAdd<IDatabaseCreator, DigitalOceanDatabaseCreator>()
+            .TryAdd<IDbContextTransactionManager, DigitalOceanTransactionManager>()
+            .TryAdd<IQueryContextFactory, DigitalOceanQueryContextFactory>()
+            .TryAdd<IQueryCompilationContextFactory, DigitalOceanQueryCompilationContextFactory>()
+            .TryAdd<IQueryTranslationPreprocessorFactory, DigitalOceanQueryTranslationPreprocessorFactory>()
+            .TryAdd<IQueryableMethodTranslatingExpressionVisitorFactory, DigitalOceanQueryableMethodTranslatingExpressionVisitorFactory>()
+            .TryAdd<IShapedQueryCompilingExpressionVisitorFactory, DigitalOceanShapedQueryCompilingExpressionVisitorFactory>()
+            .TryAdd<IValueGeneratorSelector, DigitalOceanValueGeneratorSelector>()
+            .TryAdd<IModelValidator, DigitalOceanModelValidator>()
+            .TryAddProviderSpecificServices(b => b
+                .TryAddSingleton<DigitalOceanHttpPipeline, DigitalOceanHttpPipeline>()
+                .TryAddScoped<DigitalOceanClient, DigitalOceanClient>()
+                .TryAddScoped<DigitalOceanUpdatePipeline, DigitalOceanUpdatePipeline>())
+            .TryAddCoreServices();
+
+        // Redirects are not followed: the token is meant for the configured host only.
+        serviceCollection.AddHttpClient(DigitalOceanDbContextOptionsBuilder.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5)
+            });
+
+        return serviceCollection;
+    }
+}

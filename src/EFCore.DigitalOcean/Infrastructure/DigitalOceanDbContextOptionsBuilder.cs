@@ -1,0 +1,54 @@
+using EFCore.DigitalOcean.Infrastructure.Internal;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace EFCore.DigitalOcean.Infrastructure;
+
+/// <summary>
+///     Configures the DigitalOcean provider; passed to the action of
+///     <see cref="DigitalOceanDbContextOptionsExtensions.UseDigitalOcean(DbContextOptionsBuilder, string?, Action{DigitalOceanDbContextOptionsBuilder}?)" />.
+/// </summary>
+public class DigitalOceanDbContextOptionsBuilder
+{
+    /// <summary>
+    ///     The name of the <c>IHttpClientFactory</c> client the provider sends through. Add your own handlers with
+    ///     <c>services.AddHttpClient(DigitalOceanDbContextOptionsBuilder.HttpClientName).AddHttpMessageHandler(...)</c>.
+    /// </summary>
+    public const string HttpClientName = "EFCore.DigitalOcean";
+
+    private readonly DbContextOptionsBuilder _optionsBuilder;
+
+    /// <summary>Wraps the given options builder.</summary>
+    public DigitalOceanDbContextOptionsBuilder(DbContextOptionsBuilder optionsBuilder)
+        => _optionsBuilder = optionsBuilder ?? throw new ArgumentNullException(nameof(optionsBuilder));
+
+    /// <summary>The API endpoint (default <c>https://api.digitalocean.com/</c>); an absolute http or https URI.</summary>
+    public virtual DigitalOceanDbContextOptionsBuilder BaseAddress(Uri baseAddress)
+        => With(e => e.WithBaseAddress(baseAddress));
+
+    /// <summary>Items requested per page when listing, 1 to 200 (default 200, the API's maximum).</summary>
+    public virtual DigitalOceanDbContextOptionsBuilder PageSize(int pageSize)
+        => With(e => e.WithPageSize(pageSize));
+
+    /// <summary>How many requests one context may have in flight at once (default 4): pages of a listing, and writes.</summary>
+    public virtual DigitalOceanDbContextOptionsBuilder MaxConcurrentRequests(int maxConcurrentRequests)
+        => With(e => e.WithMaxConcurrentRequests(maxConcurrentRequests));
+
+    /// <summary>
+    ///     How many times a failed request is retried (default 4; 0 turns retries off). GET, PUT and DELETE are retried on 429, 5xx
+    ///     other than 501, and connection failures; a POST only on 429, which the API sends before doing anything.
+    /// </summary>
+    public virtual DigitalOceanDbContextOptionsBuilder MaxRetries(int maxRetries)
+        => With(e => e.WithMaxRetries(maxRetries));
+
+    /// <summary>How long one attempt of a request may take (default 30 seconds).</summary>
+    public virtual DigitalOceanDbContextOptionsBuilder RequestTimeout(TimeSpan timeout)
+        => With(e => e.WithRequestTimeout(timeout));
+
+    private DigitalOceanDbContextOptionsBuilder With(Func<DigitalOceanOptionsExtension, DigitalOceanOptionsExtension> change)
+    {
+        var extension = _optionsBuilder.Options.FindExtension<DigitalOceanOptionsExtension>() ?? new DigitalOceanOptionsExtension();
+        ((IDbContextOptionsBuilderInfrastructure)_optionsBuilder).AddOrUpdateExtension(change(extension));
+        return this;
+    }
+}

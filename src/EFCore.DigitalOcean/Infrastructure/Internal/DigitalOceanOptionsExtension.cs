@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EFCore.DigitalOcean.Infrastructure.Internal;
+
+/// <summary>
+///     The provider's immutable options. Every value is read per context, so none of them needs its own internal service
+///     provider: all contexts share one, and with it one connection pool.
+/// </summary>
+internal sealed class DigitalOceanOptionsExtension : IDbContextOptionsExtension
+{
+    public static readonly Uri DefaultBaseAddress = new("https://api.digitalocean.com/");
+    public const int MaxPageSize = 200;
+
+    private ExtensionInfo? _info;
+
+    public DigitalOceanOptionsExtension()
+    {
+    }
+
+    private DigitalOceanOptionsExtension(DigitalOceanOptionsExtension copyFrom)
+    {
+        AccessToken = copyFrom.AccessToken;
+        BaseAddress = copyFrom.BaseAddress;
+        PageSize = copyFrom.PageSize;
+        MaxConcurrentRequests = copyFrom.MaxConcurrentRequests;
+        MaxRetries = copyFrom.MaxRetries;
+        RequestTimeout = copyFrom.RequestTimeout;
+    }
+
+    /// <summary>The token given to UseDigitalOcean; null means "read the environment at the first request".</summary>
+    public string? AccessToken { get; private init; }
+
+    public Uri BaseAddress { get; private init; } = DefaultBaseAddress;
+    public int PageSize { get; private init; } = MaxPageSize;
+    public int MaxConcurrentRequests { get; private init; } = 4;
+    public int MaxRetries { get; private init; } = 4;
+    public TimeSpan RequestTimeout { get; private init; } = TimeSpan.FromSeconds(30);
+
+    public DbContextOptionsExtensionInfo Info => _info ??= new ExtensionInfo(this);
+
+    public DigitalOceanOptionsExtension WithAccessToken(string? accessToken)
+    {
+        if (accessToken is not null && string.IsNullOrWhiteSpace(accessToken))
+        {
+            throw new ArgumentException(DigitalOceanStrings.EmptyAccessToken, nameof(accessToken));
+        }
+
+        return new(this) { AccessToken = accessToken?.Trim() };
+    }
+
+    public DigitalOceanOptionsExtension WithBaseAddress(Uri baseAddress)
+    {
+        ArgumentNullException.ThrowIfNull(baseAddress);
+        if (!baseAddress.IsAbsoluteUri || (baseAddress.Scheme != Uri.UriSchemeHttps && baseAddress.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new ArgumentException(DigitalOceanStrings.InvalidBaseAddress(baseAddress.OriginalString), nameof(baseAddress));
+        }
+
+        // Relative request paths resolve under the base only when it ends with a slash.
+        var normalized = baseAddress.AbsoluteUri.EndsWith('/') ? baseAddress : new Uri(baseAddress.AbsoluteUri + "/");
+        return new(this) { BaseAddress = normalized };
+    }
+
+    public DigitalOceanOptionsExtension WithPageSize(int pageSize)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, MaxPageSize);
+        return new(this) { PageSize = pageSize };
+    }
+
+    public DigitalOceanOptionsExtension WithMaxConcurrentRequests(int maxConcurrentRequests)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxConcurrentRequests, 1);
+        return new(this) { MaxConcurrentRequests = maxConcurrentRequests };
+    }
+
+    public DigitalOceanOptionsExtension WithMaxRetries(int maxRetries)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxRetries);
+        return new(this) { MaxRetries = maxRetries };
+    }
+
+    public DigitalOceanOptionsExtension WithRequestTimeout(TimeSpan timeout)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
+        return new(this) { RequestTimeout = timeout };
+    }
+
+    public void ApplyServices(IServiceCollection services)
+        => services.AddEntityFrameworkDigitalOcean();
+
+    public void Validate(IDbContextOptions options)
+    {
+    }
+
+    private sealed class ExtensionInfo(DigitalOceanOptionsExtension extension) : DbContextOptionsExtensionInfo(extension)
+    {
+        private string? _logFragment;
+
+        private new DigitalOceanOptionsExtension Extension => (DigitalOceanOptionsExtension)base.Extension;
+
+        public override bool IsDatabaseProvider => true;
+
+        // Never the token: this text reaches logs and the debug view.
+        public override string LogFragment
+            => _logFragment ??= new StringBuilder()
+                .Append("BaseAddress=").Append(Extension.BaseAddress).Append(' ')
+                .Append("PageSize=").Append(Extension.PageSize).Append(' ')
+                .Append("MaxConcurrentRequests=").Append(Extension.MaxConcurrentRequests).Append(' ')
+                .Append("MaxRetries=").Append(Extension.MaxRetries).Append(' ')
+                .ToString();
+
+        public override int GetServiceProviderHashCode() => 0;
+
+        public override bool ShouldUseSameServiceProvider(DbContextOptionsExtensionInfo other) => other is ExtensionInfo;
+
+        public override void PopulateDebugInfo(IDictionary<string, string> debugInfo)
+        {
+            debugInfo["DigitalOcean:BaseAddress"] = Extension.BaseAddress.ToString();
+            debugInfo["DigitalOcean:PageSize"] = Extension.PageSize.ToString(CultureInfo.InvariantCulture);
+            debugInfo["DigitalOcean:MaxConcurrentRequests"] = Extension.MaxConcurrentRequests.ToString(CultureInfo.InvariantCulture);
+            debugInfo["DigitalOcean:MaxRetries"] = Extension.MaxRetries.ToString(CultureInfo.InvariantCulture);
+        }
+    }
+}

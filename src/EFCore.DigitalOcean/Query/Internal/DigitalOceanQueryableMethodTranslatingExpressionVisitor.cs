@@ -1,0 +1,392 @@
+using System.Linq.Expressions;
+using EFCore.DigitalOcean.Metadata.Internal;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Query;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace EFCore.DigitalOcean.Query.Internal;
+
+/// <summary>
+///     Decides, operator by operator, what goes into the request and what runs in memory. Filters the API understands are
+///     pushed while nothing but filters ran in memory before them; Take, First, Single, Count and Any are pushed only while
+///     nothing at all ran in memory. Everything else becomes a row operator (see <see cref="RowOperators" />).
+/// </summary>
+internal sealed class DigitalOceanQueryableMethodTranslatingExpressionVisitor : QueryableMethodTranslatingExpressionVisitor
+{
+    private readonly DigitalOceanQueryCompilationContext _queryCompilationContext;
+
+    public DigitalOceanQueryableMethodTranslatingExpressionVisitor(
+        QueryableMethodTranslatingExpressionVisitorDependencies dependencies,
+        DigitalOceanQueryCompilationContext queryCompilationContext,
+        bool subquery = false)
+        : base(dependencies, queryCompilationContext, subquery)
+        => _queryCompilationContext = queryCompilationContext;
+
+    protected override QueryableMethodTranslatingExpressionVisitor CreateSubqueryVisitor()
+        => new DigitalOceanQueryableMethodTranslatingExpressionVisitor(Dependencies, _queryCompilationContext, subquery: true);
+
+    protected override ShapedQueryExpression? CreateShapedQueryExpression(IEntityType entityType)
+    {
+        var query = new ResourceQueryExpression(entityType, _queryCompilationContext.Scope);
+        return new ShapedQueryExpression(query, new StructuralTypeShaperExpression(entityType, query.Row, nullable: false));
+    }
+
+    protected override ShapedQueryExpression? TranslateWhere(ShapedQueryExpression source, LambdaExpression predicate)
+    {
+        var query = Query(source);
+        var body = RemapLambdaBody(source, predicate);
+        var remaining = query.CanPushFilters ? new FilterPushdown(query).Apply(body) : body;
+        return remaining is null ? source : AddRowFilter(source, remaining, $"Where({predicate.Print()})");
+    }
+
+    protected override ShapedQueryExpression TranslateSelect(ShapedQueryExpression source, LambdaExpression selector)
+        => selector.Body == selector.Parameters[0]
+            ? source
+            : source.UpdateShaperExpression(RowExpressionRewriter.RewriteProjection(RemapLambdaBody(source, selector)));
+
+    protected override ShapedQueryExpression? TranslateOrderBy(ShapedQueryExpression source, LambdaExpression keySelector, bool ascending)
+        => AddOrdering(source, keySelector, ascending, thenBy: false);
+
+    protected override ShapedQueryExpression? TranslateThenBy(ShapedQueryExpression source, LambdaExpression keySelector, bool ascending)
+        => AddOrdering(source, keySelector, ascending, thenBy: true);
+
+    protected override ShapedQueryExpression? TranslateTake(ShapedQueryExpression source, Expression count)
+    {
+        var query = Query(source);
+        if (query.NothingInMemory && !query.IsPointRead && ApiValue.From(count) is { } limit)
+        {
+            query.PushLimit(limit);
+        }
+
+        return AddCountOperator(source, nameof(RowOperators.Take), count);
+    }
+
+    protected override ShapedQueryExpression? TranslateSkip(ShapedQueryExpression source, Expression count)
+        => AddCountOperator(source, nameof(RowOperators.Skip), count);
+
+    protected override ShapedQueryExpression? TranslateFirstOrDefault(
+        ShapedQueryExpression source, LambdaExpression? predicate, Type returnType, bool returnDefault)
+        => TakeAfterFilter(source, predicate, 1);
+
+    // Two rows are enough for EF to tell "one" from "more than one".
+    protected override ShapedQueryExpression? TranslateSingleOrDefault(
+        ShapedQueryExpression source, LambdaExpression? predicate, Type returnType, bool returnDefault)
+        => TakeAfterFilter(source, predicate, 2);
+
+    protected override ShapedQueryExpression? TranslateLastOrDefault(
+        ShapedQueryExpression source, LambdaExpression? predicate, Type returnType, bool returnDefault)
+        => Filtered(source, predicate) is { } filtered
+            ? AddCountOperator(filtered, nameof(RowOperators.TakeLast), Expression.Constant(1))
+            : null;
+
+    protected override ShapedQueryExpression? TranslateElementAtOrDefault(
+        ShapedQueryExpression source, Expression index, bool returnDefault)
+        => AddCountOperator(source, nameof(RowOperators.Skip), index) is { } skipped
+            ? AddCountOperator(skipped, nameof(RowOperators.Take), Expression.Constant(1))
+            : null;
+
+    protected override ShapedQueryExpression? TranslateSkipWhile(ShapedQueryExpression source, LambdaExpression predicate)
+        => AddRowPredicateOperator(source, nameof(RowOperators.SkipWhile), predicate);
+
+    protected override ShapedQueryExpression? TranslateTakeWhile(ShapedQueryExpression source, LambdaExpression predicate)
+        => AddRowPredicateOperator(source, nameof(RowOperators.TakeWhile), predicate);
+
+    protected override ShapedQueryExpression? TranslateReverse(ShapedQueryExpression source)
+    {
+        Query(source).AddOperator(nameof(RowOperators.Reverse), null, "Reverse()");
+        return source;
+    }
+
+    protected override ShapedQueryExpression? TranslateDistinct(ShapedQueryExpression source)
+    {
+        // Rows are distinct images already; a projection is distinct by its value, an image by its key.
+        var shaper = source.ShaperExpression;
+        var key = shaper is StructuralTypeShaperExpression entity
+            ? RemapLambdaBody(source, KeyLambda(entity))
+            : RowExpressionRewriter.RewriteForRows(shaper);
+        if (key is null)
+        {
+            return Fail("Distinct over a projection that contains a whole Image");
+        }
+
+        Query(source).AddOperator(nameof(RowOperators.DistinctBy), RowLambda(source, key), "Distinct()", key.Type);
+        return source;
+    }
+
+    protected override ShapedQueryExpression? TranslateCount(ShapedQueryExpression source, LambdaExpression? predicate)
+        => Count(source, predicate, ServerAggregate.Count, typeof(int));
+
+    protected override ShapedQueryExpression? TranslateLongCount(ShapedQueryExpression source, LambdaExpression? predicate)
+        => Count(source, predicate, ServerAggregate.LongCount, typeof(long));
+
+    protected override ShapedQueryExpression? TranslateAny(ShapedQueryExpression source, LambdaExpression? predicate)
+    {
+        if (Filtered(source, predicate) is not { } filtered)
+        {
+            return null;
+        }
+
+        var query = Query(filtered);
+        if (query.NothingInMemory && !query.IsPointRead)
+        {
+            query.PushServerAggregate(ServerAggregate.Any);
+            return ScalarResult(filtered, typeof(bool));
+        }
+
+        // One matching row answers Any, so the listing stops there.
+        query.AddOperator(nameof(RowOperators.Take), Expression.Constant(1), "Take(1)");
+        return Aggregate(filtered, null, values => Expression.Call(EnumerableMethod(nameof(Enumerable.Any), values.Type), values), "Any()");
+    }
+
+    protected override ShapedQueryExpression? TranslateAll(ShapedQueryExpression source, LambdaExpression predicate)
+    {
+        var negated = Expression.Lambda(Expression.Not(predicate.Body), predicate.Parameters);
+        if (TranslateWhere(source, negated) is not { } counterExamples)
+        {
+            return null;
+        }
+
+        Query(counterExamples).AddOperator(nameof(RowOperators.Take), Expression.Constant(1), "Take(1)");
+        return Aggregate(
+            counterExamples, null,
+            values => Expression.Not(Expression.Call(EnumerableMethod(nameof(Enumerable.Any), values.Type), values)),
+            $"All({predicate.Print()})");
+    }
+
+    protected override ShapedQueryExpression? TranslateContains(ShapedQueryExpression source, Expression item)
+    {
+        var rewrittenItem = RowExpressionRewriter.RewriteForRows(item);
+        return rewrittenItem is null
+            ? Fail("Contains of a whole Image")
+            : Aggregate(
+                source, null,
+                values => Expression.Call(EnumerableMethod(nameof(Enumerable.Contains), values.Type), values, rewrittenItem),
+                $"Contains({item.Print()})");
+    }
+
+    protected override ShapedQueryExpression? TranslateSum(ShapedQueryExpression source, LambdaExpression? selector, Type resultType)
+        => NumericAggregate(source, selector, resultType, nameof(Enumerable.Sum));
+
+    protected override ShapedQueryExpression? TranslateAverage(ShapedQueryExpression source, LambdaExpression? selector, Type resultType)
+        => NumericAggregate(source, selector, resultType, nameof(Enumerable.Average));
+
+    protected override ShapedQueryExpression? TranslateMin(ShapedQueryExpression source, LambdaExpression? selector, Type resultType)
+        => NumericAggregate(source, selector, resultType, nameof(Enumerable.Min));
+
+    protected override ShapedQueryExpression? TranslateMax(ShapedQueryExpression source, LambdaExpression? selector, Type resultType)
+        => NumericAggregate(source, selector, resultType, nameof(Enumerable.Max));
+
+    protected override ShapedQueryExpression? TranslateCast(ShapedQueryExpression source, Type castType)
+        => castType.IsAssignableFrom(source.ShaperExpression.Type) ? source : Fail($"Cast<{castType.Name}>()");
+
+    protected override ShapedQueryExpression? TranslateOfType(ShapedQueryExpression source, Type resultType)
+        => resultType.IsAssignableFrom(source.ShaperExpression.Type) ? source : Fail($"OfType<{resultType.Name}>()");
+
+    protected override ShapedQueryExpression? TranslateDefaultIfEmpty(ShapedQueryExpression source, Expression? defaultValue)
+        => Fail("DefaultIfEmpty");
+
+    protected override ShapedQueryExpression? TranslateGroupBy(
+        ShapedQueryExpression source, LambdaExpression keySelector, LambdaExpression? elementSelector, LambdaExpression? resultSelector)
+        => Fail("GroupBy");
+
+    protected override ShapedQueryExpression? TranslateGroupJoin(
+        ShapedQueryExpression outer, ShapedQueryExpression inner, LambdaExpression outerKeySelector, LambdaExpression innerKeySelector,
+        LambdaExpression resultSelector)
+        => Fail("GroupJoin");
+
+    protected override ShapedQueryExpression? TranslateJoin(
+        ShapedQueryExpression outer, ShapedQueryExpression inner, LambdaExpression outerKeySelector, LambdaExpression innerKeySelector,
+        LambdaExpression resultSelector)
+        => Fail("Join");
+
+    protected override ShapedQueryExpression? TranslateLeftJoin(
+        ShapedQueryExpression outer, ShapedQueryExpression inner, LambdaExpression outerKeySelector, LambdaExpression innerKeySelector,
+        LambdaExpression resultSelector)
+        => Fail("LeftJoin");
+
+    protected override ShapedQueryExpression? TranslateRightJoin(
+        ShapedQueryExpression outer, ShapedQueryExpression inner, LambdaExpression outerKeySelector, LambdaExpression innerKeySelector,
+        LambdaExpression resultSelector)
+        => Fail("RightJoin");
+
+    protected override ShapedQueryExpression? TranslateSelectMany(
+        ShapedQueryExpression source, LambdaExpression collectionSelector, LambdaExpression resultSelector)
+        => Fail("SelectMany");
+
+    protected override ShapedQueryExpression? TranslateSelectMany(ShapedQueryExpression source, LambdaExpression selector)
+        => Fail("SelectMany");
+
+    protected override ShapedQueryExpression? TranslateConcat(ShapedQueryExpression source1, ShapedQueryExpression source2)
+        => Fail("Concat");
+
+    protected override ShapedQueryExpression? TranslateExcept(ShapedQueryExpression source1, ShapedQueryExpression source2)
+        => Fail("Except");
+
+    protected override ShapedQueryExpression? TranslateIntersect(ShapedQueryExpression source1, ShapedQueryExpression source2)
+        => Fail("Intersect");
+
+    protected override ShapedQueryExpression? TranslateUnion(ShapedQueryExpression source1, ShapedQueryExpression source2)
+        => Fail("Union");
+
+    private static ResourceQueryExpression Query(ShapedQueryExpression source) => (ResourceQueryExpression)source.QueryExpression;
+
+    private static Expression RemapLambdaBody(ShapedQueryExpression source, LambdaExpression lambda)
+        => ReplacingExpressionVisitor.Replace(lambda.Parameters.Single(), source.ShaperExpression, lambda.Body);
+
+    private static LambdaExpression RowLambda(ShapedQueryExpression source, Expression rowBody)
+        => Expression.Lambda(rowBody, Query(source).Row);
+
+    private static LambdaExpression KeyLambda(StructuralTypeShaperExpression entity)
+    {
+        var parameter = Expression.Parameter(entity.Type, "e");
+        var key = ((IEntityType)entity.StructuralType).FindPrimaryKey()!.Properties.Single();
+        return Expression.Lambda(Expression.MakeMemberAccess(parameter, key.PropertyInfo!), parameter);
+    }
+
+    private ShapedQueryExpression? AddRowFilter(ShapedQueryExpression source, Expression body, string description)
+    {
+        if (RowExpressionRewriter.RewriteForRows(body) is not { } rowPredicate)
+        {
+            return Fail(DigitalOceanStrings.WholeEntityInPredicate);
+        }
+
+        Query(source).AddFilter(RowLambda(source, rowPredicate), description);
+        return source;
+    }
+
+    private ShapedQueryExpression? Filtered(ShapedQueryExpression source, LambdaExpression? predicate)
+        => predicate is null ? source : TranslateWhere(source, predicate);
+
+    private ShapedQueryExpression? TakeAfterFilter(ShapedQueryExpression source, LambdaExpression? predicate, int count)
+        => Filtered(source, predicate) is { } filtered
+            ? TranslateTake(filtered, Expression.Constant(count))
+            : null;
+
+    private ShapedQueryExpression? AddOrdering(ShapedQueryExpression source, LambdaExpression keySelector, bool ascending, bool thenBy)
+    {
+        if (RowExpressionRewriter.RewriteForRows(RemapLambdaBody(source, keySelector)) is not { } key)
+        {
+            return Fail(DigitalOceanStrings.WholeEntityInPredicate);
+        }
+
+        var name = (thenBy ? "ThenBy" : "OrderBy") + (ascending ? "" : "Descending");
+        Query(source).AddOrdering(RowLambda(source, key), ascending, thenBy, $"{name}({keySelector.Print()})");
+        return source;
+    }
+
+    private ShapedQueryExpression? AddCountOperator(ShapedQueryExpression source, string rowOperator, Expression count)
+    {
+        if (RowExpressionRewriter.RewriteForRows(count) is not { } rowCount)
+        {
+            return null;
+        }
+
+        Query(source).AddOperator(rowOperator, rowCount, $"{rowOperator}({count.Print()})");
+        return source;
+    }
+
+    private ShapedQueryExpression? AddRowPredicateOperator(ShapedQueryExpression source, string rowOperator, LambdaExpression predicate)
+    {
+        if (RowExpressionRewriter.RewriteForRows(RemapLambdaBody(source, predicate)) is not { } rowPredicate)
+        {
+            return Fail(DigitalOceanStrings.WholeEntityInPredicate);
+        }
+
+        Query(source).AddOperator(rowOperator, RowLambda(source, rowPredicate), $"{rowOperator}({predicate.Print()})");
+        return source;
+    }
+
+    private ShapedQueryExpression? Count(
+        ShapedQueryExpression source, LambdaExpression? predicate, ServerAggregate aggregate, Type resultType)
+    {
+        if (Filtered(source, predicate) is not { } filtered)
+        {
+            return null;
+        }
+
+        var query = Query(filtered);
+        if (query.NothingInMemory && !query.IsPointRead)
+        {
+            query.PushServerAggregate(aggregate);
+            return ScalarResult(filtered, resultType);
+        }
+
+        var method = aggregate == ServerAggregate.Count ? nameof(Enumerable.Count) : nameof(Enumerable.LongCount);
+        return Aggregate(filtered, null, values => Expression.Call(EnumerableMethod(method, values.Type), values), $"{method}()");
+    }
+
+    private ShapedQueryExpression? NumericAggregate(
+        ShapedQueryExpression source, LambdaExpression? selector, Type resultType, string method)
+        => Aggregate(
+            source,
+            selector,
+            values =>
+            {
+                var elementType = values.Type.GetGenericArguments()[0];
+                var call = TryCall(method, [], values) ?? Expression.Call(typeof(Enumerable), method, [elementType], values);
+                return call.Type == resultType ? call : Expression.Convert(call, resultType);
+            },
+            $"{method}({selector?.Print()})",
+            resultType);
+
+    /// <summary>
+    ///     Reduces the rows to one value: <paramref name="aggregate" /> receives the selected values as an
+    ///     <see cref="IEnumerable{T}" /> and returns the LINQ to Objects call over them.
+    /// </summary>
+    private ShapedQueryExpression? Aggregate(
+        ShapedQueryExpression source,
+        LambdaExpression? selector,
+        Func<ParameterExpression, Expression> aggregate,
+        string description,
+        Type? resultType = null)
+    {
+        var query = Query(source);
+        var value = selector is null
+            ? source.ShaperExpression is StructuralTypeShaperExpression ? query.Row : RowExpressionRewriter.RewriteForRows(source.ShaperExpression)
+            : RowExpressionRewriter.RewriteForRows(RemapLambdaBody(source, selector));
+        if (value is null)
+        {
+            return Fail(DigitalOceanStrings.WholeEntityInPredicate);
+        }
+
+        var values = Expression.Parameter(typeof(IEnumerable<>).MakeGenericType(value.Type), "values");
+        var result = aggregate(values);
+        query.AddAggregate(RowLambda(source, value), Expression.Lambda(result, values), description);
+        return ScalarResult(source, resultType ?? result.Type);
+    }
+
+    private static ShapedQueryExpression ScalarResult(ShapedQueryExpression source, Type resultType)
+        => source.UpdateShaperExpression(
+            Expression.Convert(
+                Expression.Property(Query(source).Row, typeof(ValueBuffer).GetProperty("Item")!, Expression.Constant(0)),
+                resultType));
+
+    private static MethodCallExpression? TryCall(string method, Type[] typeArguments, Expression values)
+    {
+        try
+        {
+            return Expression.Call(typeof(Enumerable), method, typeArguments, values);
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static System.Reflection.MethodInfo EnumerableMethod(string name, Type valuesType)
+    {
+        var elementType = valuesType.GetGenericArguments()[0];
+        return typeof(Enumerable).GetMethods()
+            .Single(m => m.Name == name && m.GetParameters().Length == (name == nameof(Enumerable.Contains) ? 2 : 1))
+            .MakeGenericMethod(elementType);
+    }
+
+    private ShapedQueryExpression? Fail(string what)
+    {
+        AddTranslationErrorDetails(
+            what.EndsWith('.') ? what : DigitalOceanStrings.OperatorNotSupported(what));
+        return null;
+    }
+}

@@ -1,0 +1,137 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using EFCore.DigitalOcean.Metadata.Internal;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Query;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace EFCore.DigitalOcean.Query.Internal;
+
+/// <summary>
+///     A query over one API resource, in two halves: what is pushed into the request (scope, tag, point read, page size, a
+///     server-side count) and the pipeline of row operators evaluated in memory over what comes back. The translator grows it
+///     one LINQ operator at a time; once an operator runs in memory, nothing after it may change the request.
+/// </summary>
+internal sealed class ResourceQueryExpression : Expression, IPrintableExpression
+{
+    private readonly List<string> _clientOperations = [];
+    private bool _onlyFiltersInMemory = true;
+
+    public ResourceQueryExpression(IEntityType entityType, ListScope? scope)
+    {
+        EntityType = entityType;
+        Resource = ApiResources.Get(entityType);
+        Scope = scope;
+        Source = Parameter(typeof(IAsyncEnumerable<ValueBuffer>), "rows");
+        Row = Parameter(typeof(ValueBuffer), "row");
+        Pipeline = Source;
+    }
+
+    public IEntityType EntityType { get; }
+    public ApiResource Resource { get; }
+    public ListScope? Scope { get; }
+
+    /// <summary>The rows the API returned; the root of <see cref="Pipeline" />.</summary>
+    public ParameterExpression Source { get; }
+
+    /// <summary>One row: the parameter of every row lambda and of the shaper.</summary>
+    public ParameterExpression Row { get; }
+
+    /// <summary>The in-memory operators, as calls on <see cref="RowOperators" /> rooted at <see cref="Source" />.</summary>
+    public Expression Pipeline { get; private set; }
+
+    public ApiValue? Tag { get; private set; }
+    public ApiValue? PointReadId { get; private set; }
+    public ApiValue? PointReadSlug { get; private set; }
+    public ApiValue? Limit { get; private set; }
+    public ServerAggregate ServerAggregate { get; private set; }
+
+    /// <summary>Whether the API filters the listing, so that it is not the whole catalogue.</summary>
+    public bool IsNarrowed => Scope is not null || Tag is not null || IsPointRead;
+
+    public bool IsPointRead => PointReadId is not null || PointReadSlug is not null;
+
+    /// <summary>True while everything so far went into the request; only then can a count or page size be pushed too.</summary>
+    public bool NothingInMemory => Pipeline == Source;
+
+    /// <summary>True while the in-memory part only filters, which commutes with further request filters.</summary>
+    public bool CanPushFilters => _onlyFiltersInMemory && ServerAggregate == ServerAggregate.None;
+
+    /// <summary>True when an in-memory filter decides which listed items are kept.</summary>
+    public bool FiltersInMemory { get; private set; }
+
+    public IReadOnlyList<string> ClientOperations => _clientOperations;
+
+    public override Type Type => typeof(IAsyncEnumerable<ValueBuffer>);
+
+    public override ExpressionType NodeType => ExpressionType.Extension;
+
+    /// <summary>The filter condition the pushed tag stands for, kept in case a point read later takes precedence.</summary>
+    public Expression? TagCondition { get; private set; }
+
+    public void PushTag(ApiValue? tag, Expression? condition)
+    {
+        Tag = tag;
+        TagCondition = condition;
+    }
+
+    public void PushPointRead(ApiValue? id, ApiValue? slug)
+    {
+        PointReadId = id;
+        PointReadSlug = slug;
+    }
+
+    public void PushLimit(ApiValue limit) => Limit ??= limit;
+
+    public void PushServerAggregate(ServerAggregate aggregate) => ServerAggregate = aggregate;
+
+    public void AddFilter(LambdaExpression rowPredicate, string description)
+    {
+        FiltersInMemory = true;
+        Append(nameof(RowOperators.Where), [rowPredicate], description, isFilter: true);
+    }
+
+    public void AddOrdering(LambdaExpression rowKey, bool ascending, bool thenBy, string description)
+        => Append(
+            thenBy ? nameof(RowOperators.ThenBy) : nameof(RowOperators.OrderBy),
+            [rowKey, Constant(!ascending)],
+            description,
+            genericArgument: rowKey.ReturnType);
+
+    public void AddOperator(string rowOperator, Expression? argument, string description, Type? genericArgument = null)
+        => Append(rowOperator, argument is null ? [] : [argument], description, genericArgument: genericArgument);
+
+    public void AddAggregate(LambdaExpression selector, LambdaExpression aggregate, string description)
+        => Append(
+            nameof(RowOperators.Aggregate),
+            [selector, aggregate, Default(typeof(CancellationToken))],
+            description,
+            genericArguments: [selector.ReturnType, aggregate.ReturnType]);
+
+    private void Append(
+        string rowOperator,
+        Expression[] arguments,
+        string description,
+        Type? genericArgument = null,
+        Type[]? genericArguments = null,
+        bool isFilter = false)
+    {
+        var method = typeof(RowOperators).GetMethod(rowOperator, BindingFlags.Public | BindingFlags.Static)!;
+        if (method.IsGenericMethodDefinition)
+        {
+            method = method.MakeGenericMethod(genericArguments ?? [genericArgument!]);
+        }
+
+        Pipeline = Call(method, [Pipeline, .. arguments]);
+        _clientOperations.Add(description);
+        _onlyFiltersInMemory &= isFilter;
+    }
+
+    protected override Expression VisitChildren(ExpressionVisitor visitor) => this;
+
+    public void Print(ExpressionPrinter expressionPrinter)
+    {
+        expressionPrinter.Append($"{Resource.CollectionPath} scope={Scope?.OperatorName} tag={Tag} id={PointReadId} slug={PointReadSlug}");
+        expressionPrinter.Append($" limit={Limit} aggregate={ServerAggregate} in memory: {string.Join(", ", _clientOperations)}");
+    }
+}

@@ -1,0 +1,118 @@
+using System.Collections;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Internal;
+using Microsoft.EntityFrameworkCore.Query;
+using Microsoft.EntityFrameworkCore.Query.Internal;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace EFCore.DigitalOcean.Query.Internal;
+
+/// <summary>
+///     The result of a compiled query. Nothing is sent until enumeration starts; rows flow from the API through the in-memory
+///     operators into EF's shaper, which materializes, tracks and resolves identities. Synchronous enumeration waits on the
+///     same asynchronous path.
+/// </summary>
+internal sealed class ResourceQueryingEnumerable<T> : IAsyncEnumerable<T>, IEnumerable<T>, IQueryingEnumerable
+{
+    private readonly DigitalOceanQueryContext _queryContext;
+    private readonly ResourceQueryPlan _plan;
+    private readonly Func<QueryContext, IAsyncEnumerable<ValueBuffer>, IAsyncEnumerable<ValueBuffer>>? _inMemory;
+    private readonly Func<QueryContext, ValueBuffer, T> _shaper;
+    private readonly Type _contextType;
+    private readonly bool _standAloneStateManager;
+    private readonly bool _threadSafetyChecksEnabled;
+
+    public ResourceQueryingEnumerable(
+        DigitalOceanQueryContext queryContext,
+        ResourceQueryPlan plan,
+        Func<QueryContext, IAsyncEnumerable<ValueBuffer>, IAsyncEnumerable<ValueBuffer>>? inMemory,
+        Func<QueryContext, ValueBuffer, T> shaper,
+        Type contextType,
+        bool standAloneStateManager,
+        bool threadSafetyChecksEnabled)
+    {
+        _queryContext = queryContext;
+        _plan = plan;
+        _inMemory = inMemory;
+        _shaper = shaper;
+        _contextType = contextType;
+        _standAloneStateManager = standAloneStateManager;
+        _threadSafetyChecksEnabled = threadSafetyChecksEnabled;
+    }
+
+    public IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default)
+        => new Enumerator(this, cancellationToken);
+
+    public IEnumerator<T> GetEnumerator() => new Enumerator(this, CancellationToken.None);
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    public string ToQueryString() => _plan.Describe(_queryContext, _queryContext.Client.PageSize);
+
+    private sealed class Enumerator(ResourceQueryingEnumerable<T> query, CancellationToken cancellationToken)
+        : IEnumerator<T>, IAsyncEnumerator<T>
+    {
+        private readonly DigitalOceanQueryContext _queryContext = query._queryContext;
+        private readonly IConcurrencyDetector? _concurrencyDetector
+            = query._threadSafetyChecksEnabled ? query._queryContext.ConcurrencyDetector : null;
+
+        private IAsyncEnumerator<ValueBuffer>? _rows;
+
+        public T Current { get; private set; } = default!;
+
+        object IEnumerator.Current => Current!;
+
+        public bool MoveNext() => MoveNextAsync().AsTask().GetAwaiter().GetResult();
+
+        public async ValueTask<bool> MoveNextAsync()
+        {
+            try
+            {
+                using var _ = _concurrencyDetector?.EnterCriticalSection();
+                if (_rows is null)
+                {
+                    var rows = query._plan.FetchAsync(_queryContext, cancellationToken);
+                    _rows = (query._inMemory?.Invoke(_queryContext, rows) ?? rows).GetAsyncEnumerator(cancellationToken);
+                    _queryContext.InitializeStateManager(query._standAloneStateManager);
+                }
+
+                if (!await _rows.MoveNextAsync().ConfigureAwait(false))
+                {
+                    Current = default!;
+                    return false;
+                }
+
+                Current = query._shaper(_queryContext, _rows.Current);
+                return true;
+            }
+            catch (Exception exception)
+            {
+                if (_queryContext.ExceptionDetector.IsCancellation(exception, cancellationToken))
+                {
+                    _queryContext.QueryLogger.QueryCanceled(query._contextType);
+                }
+                else
+                {
+                    _queryContext.QueryLogger.QueryIterationFailed(query._contextType, exception);
+                }
+
+                throw;
+            }
+        }
+
+        public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_rows is { } rows)
+            {
+                _rows = null;
+                await rows.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+
+        public void Reset() => throw new NotSupportedException(CoreStrings.EnumerableResetNotSupported);
+    }
+}

@@ -1,0 +1,275 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using EFCore.DigitalOcean.Diagnostics.Internal;
+using EFCore.DigitalOcean.Infrastructure.Internal;
+using EFCore.DigitalOcean.Metadata.Internal;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace EFCore.DigitalOcean.Storage.Internal;
+
+/// <summary>
+///     The one class that talks HTTP. Query and update code describe what they need (a listing, one item, a count, a write)
+///     and get rows back; this class builds the requests, adds the token, pages, logs every request, and turns every error
+///     response into a <see cref="DigitalOceanApiException" />. One instance per context, so each context's token stays its own.
+/// </summary>
+internal sealed class DigitalOceanClient : IDisposable
+{
+    private const int MaxErrorBodyChars = 2048;
+
+    private readonly DigitalOceanOptionsExtension _options;
+    private readonly IDiagnosticsLogger<DbLoggerCategory.Database.Command> _logger;
+    private readonly HttpClient _http;
+    private AuthenticationHeaderValue? _authorization;
+
+    public DigitalOceanClient(
+        IDbContextOptions options,
+        DigitalOceanHttpPipeline pipeline,
+        IDiagnosticsLogger<DbLoggerCategory.Database.Command> logger)
+    {
+        _options = options.FindExtension<DigitalOceanOptionsExtension>()!;
+        _logger = logger;
+        _http = new HttpClient(pipeline.CreateHandler(options), disposeHandler: false)
+        {
+            BaseAddress = _options.BaseAddress,
+            Timeout = Timeout.InfiniteTimeSpan
+        };
+    }
+
+    public int PageSize => _options.PageSize;
+
+    /// <summary>
+    ///     Streams every item of a listing. Page 1 tells <c>meta.total</c>; the remaining pages are then fetched up to
+    ///     <c>MaxConcurrentRequests</c> at a time and yielded in order. An item that moved to a later page while paging is
+    ///     yielded once, and a listing that ends with fewer items than the total fails instead of returning a partial result.
+    /// </summary>
+    public async IAsyncEnumerable<ValueBuffer> ListAsync(
+        ApiListRequest request,
+        ResourceRowReader rows,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var first = await GetPageAsync(request, 1, rows, cancellationToken).ConfigureAwait(false);
+        var wanted = Math.Min(first.Total, request.Limit ?? long.MaxValue);
+        var lastPage = (int)Math.Min(int.MaxValue, (wanted + request.PerPage - 1) / request.PerPage);
+        var seen = new HashSet<long>();
+        foreach (var row in first.Rows)
+        {
+            if (seen.Add((long)row[rows.KeySlot]!))
+            {
+                yield return row;
+            }
+        }
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var inFlight = new Queue<Task<ResourcePage>>();
+        var nextPage = 2;
+        try
+        {
+            while (true)
+            {
+                while (nextPage <= lastPage && inFlight.Count < _options.MaxConcurrentRequests)
+                {
+                    inFlight.Enqueue(GetPageAsync(request, nextPage++, rows, stop.Token));
+                }
+
+                if (!inFlight.TryDequeue(out var next))
+                {
+                    break;
+                }
+
+                var page = await next.ConfigureAwait(false);
+                foreach (var row in page.Rows)
+                {
+                    if (seen.Add((long)row[rows.KeySlot]!))
+                    {
+                        yield return row;
+                    }
+                }
+            }
+        }
+        finally
+        {
+            // Abandon pages nobody will read, and observe them so that their failures are not left unobserved.
+            await stop.CancelAsync().ConfigureAwait(false);
+            foreach (var abandoned in inFlight)
+            {
+                await abandoned.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default)
+                    .ConfigureAwait(false);
+            }
+        }
+
+        if (request.Limit is null && seen.Count < first.Total)
+        {
+            throw new DigitalOceanApiException(
+                DigitalOceanStrings.IncompleteListing("GET /" + request.PagePath(1), seen.Count, first.Total), HttpStatusCode.OK);
+        }
+    }
+
+    /// <summary>Reads <c>meta.total</c> from a one-item page.</summary>
+    public async Task<long> CountAsync(ApiListRequest request, ResourceRowReader rows, CancellationToken cancellationToken)
+        => (await GetPageAsync(request with { PerPage = 1 }, 1, rows, cancellationToken).ConfigureAwait(false)).Total;
+
+    /// <summary>Reads one item by id or slug; <see langword="null" /> when the API answers 404.</summary>
+    public async Task<ValueBuffer?> FindAsync(ApiResource resource, string idOrSlug, ResourceRowReader rows, CancellationToken cancellationToken)
+    {
+        var path = resource.CollectionPath + "/" + Uri.EscapeDataString(idOrSlug);
+        var item = await SendAsync(HttpMethod.Get, path, null, rows.ItemTypeInfo, notFoundIsEmpty: true, cancellationToken)
+            .ConfigureAwait(false);
+        return item?.Row;
+    }
+
+    /// <summary>Creates an item (the API answers 202 with the new item) and returns the server's row.</summary>
+    public async Task<ValueBuffer> CreateAsync(ApiResource resource, string jsonBody, ResourceRowReader rows, CancellationToken cancellationToken)
+        => (await SendAsync(HttpMethod.Post, resource.CollectionPath, jsonBody, rows.ItemTypeInfo, notFoundIsEmpty: false, cancellationToken)
+            .ConfigureAwait(false))!.Row;
+
+    /// <summary>Updates an item and returns the server's row.</summary>
+    public async Task<ValueBuffer> UpdateAsync(
+        ApiResource resource, long id, string jsonBody, ResourceRowReader rows, CancellationToken cancellationToken)
+        => (await SendAsync(HttpMethod.Put, ItemPath(resource, id), jsonBody, rows.ItemTypeInfo, notFoundIsEmpty: false, cancellationToken)
+            .ConfigureAwait(false))!.Row;
+
+    /// <summary>Deletes an item (the API answers 204).</summary>
+    public Task DeleteAsync(ApiResource resource, long id, CancellationToken cancellationToken)
+        => SendAsync<ResourceItem>(HttpMethod.Delete, ItemPath(resource, id), null, null, notFoundIsEmpty: false, cancellationToken);
+
+    private static string ItemPath(ApiResource resource, long id)
+        => resource.CollectionPath + "/" + id.ToString(CultureInfo.InvariantCulture);
+
+    private async Task<ResourcePage> GetPageAsync(ApiListRequest request, int page, ResourceRowReader rows, CancellationToken cancellationToken)
+        => (await SendAsync(HttpMethod.Get, request.PagePath(page), null, rows.PageTypeInfo, notFoundIsEmpty: false, cancellationToken)
+            .ConfigureAwait(false))!;
+
+    private async Task<T?> SendAsync<T>(
+        HttpMethod method,
+        string path,
+        string? jsonBody,
+        JsonTypeInfo<T>? responseType,
+        bool notFoundIsEmpty,
+        CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        request.Headers.Authorization = _authorization ??= new AuthenticationHeaderValue("Bearer", ResolveToken());
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        if (jsonBody is not null)
+        {
+            request.Content = new StringContent(jsonBody, Encoding.UTF8, "application/json");
+        }
+
+        var displayPath = "/" + path;
+        var started = Stopwatch.GetTimestamp();
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+        {
+            _logger.RequestFailed(method.Method, displayPath, null, Stopwatch.GetElapsedTime(started), null, null, jsonBody);
+            throw;
+        }
+
+        using (response)
+        {
+            var remaining = HeaderInt(response, "ratelimit-remaining");
+            var requestId = Header(response, "x-request-id");
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            if (!response.IsSuccessStatusCode)
+            {
+                _logger.RequestFailed(method.Method, displayPath, response.StatusCode, elapsed, remaining, requestId, jsonBody);
+                if (notFoundIsEmpty && response.StatusCode == HttpStatusCode.NotFound)
+                {
+                    return default;
+                }
+
+                throw await CreateApiExceptionAsync(response, method.Method + " " + displayPath, requestId, cancellationToken)
+                    .ConfigureAwait(false);
+            }
+
+            _logger.RequestExecuted(method.Method, displayPath, response.StatusCode, elapsed, remaining, requestId, jsonBody);
+            if (responseType is null)
+            {
+                return default;
+            }
+
+            try
+            {
+                var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                await using (stream.ConfigureAwait(false))
+                {
+                    return await JsonSerializer.DeserializeAsync(stream, responseType, cancellationToken).ConfigureAwait(false)
+                        ?? throw new JsonException("the body is JSON null");
+                }
+            }
+            catch (JsonException exception)
+            {
+                throw new DigitalOceanApiException(
+                    DigitalOceanStrings.ResponseUnreadable(
+                        method.Method + " " + displayPath, (int)response.StatusCode, exception.Message + RequestIdSuffix(requestId)),
+                    response.StatusCode,
+                    requestId: requestId,
+                    innerException: exception);
+            }
+        }
+    }
+
+    private static async Task<DigitalOceanApiException> CreateApiExceptionAsync(
+        HttpResponseMessage response, string request, string? headerRequestId, CancellationToken cancellationToken)
+    {
+        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        ApiErrorBody? error = null;
+        try
+        {
+            error = text.Length == 0 ? null : JsonSerializer.Deserialize(text, DigitalOceanJsonContext.Default.ApiErrorBody);
+        }
+        catch (JsonException)
+        {
+            // A proxy's HTML page or other non-JSON body: described below instead.
+        }
+
+        var mediaType = response.Content.Headers.ContentType?.MediaType ?? "no content type";
+        var message = error?.Message
+            ?? (text.Length == 0
+                ? $"{response.ReasonPhrase} (empty body)"
+                : $"{response.ReasonPhrase} ({mediaType} body: {Truncate(text)})");
+        var requestId = error?.RequestId ?? headerRequestId;
+        return new DigitalOceanApiException(
+            DigitalOceanStrings.ApiError(request, (int)response.StatusCode, error?.Id, message) + RequestIdSuffix(requestId),
+            response.StatusCode,
+            error?.Id,
+            requestId);
+    }
+
+    private string ResolveToken()
+        => _options.AccessToken
+            ?? NonEmptyVariable(DigitalOceanStrings.TokenVariable)
+            ?? NonEmptyVariable(DigitalOceanStrings.AccessTokenVariable)
+            ?? throw new InvalidOperationException(DigitalOceanStrings.NoAccessToken);
+
+    private static string? NonEmptyVariable(string name)
+        => Environment.GetEnvironmentVariable(name) is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+    private static string? Header(HttpResponseMessage response, string name)
+        => response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+
+    private static int? HeaderInt(HttpResponseMessage response, string name)
+        => int.TryParse(Header(response, name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    private static string RequestIdSuffix(string? requestId) => requestId is null ? "" : $" (request id {requestId})";
+
+    private static string Truncate(string text)
+    {
+        var singleLine = text.ReplaceLineEndings(" ").Trim();
+        return singleLine.Length <= MaxErrorBodyChars ? singleLine : singleLine[..MaxErrorBodyChars] + "…";
+    }
+
+    public void Dispose() => _http.Dispose();
+}

@@ -1,0 +1,140 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using EFCore.DigitalOcean.Metadata.Internal;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Update;
+
+namespace EFCore.DigitalOcean.Update.Internal;
+
+/// <summary>
+///     Maps a change-tracker entry to the request that applies it, as a pure function: no I/O, so every entry is checked
+///     before the first request is sent. An entry the API cannot apply yields a problem description instead.
+/// </summary>
+internal static class ApiWriteOperationFactory
+{
+    public static ApiWriteOperation Create(IUpdateEntry entry, List<string> problems)
+    {
+        var resource = ApiResources.Get(entry.EntityType);
+        var id = (long?)null;
+        if (entry.EntityState != EntityState.Added)
+        {
+            var key = entry.EntityType.FindProperty(resource.KeyProperty)!;
+            id = Convert.ToInt64(entry.GetOriginalValue(key), CultureInfo.InvariantCulture);
+        }
+
+        return entry.EntityState switch
+        {
+            EntityState.Added => new ApiWriteOperation(entry, ApiWriteKind.Create, null, CreateBody(entry, resource, problems)),
+            EntityState.Modified => new ApiWriteOperation(entry, ApiWriteKind.Update, id, UpdateBody(entry, resource, problems)),
+            EntityState.Deleted => new ApiWriteOperation(entry, ApiWriteKind.Delete, id, null),
+            _ => throw new InvalidOperationException($"Unexpected entry state {entry.EntityState}.")
+        };
+    }
+
+    /// <summary>Writes the JSON body of an update from property values; shared by SaveChanges and ExecuteUpdate.</summary>
+    public static string Body(IEnumerable<(IProperty Property, object? Value)> values)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var (property, value) in values)
+            {
+                WriteValue(writer, ApiResource.JsonName(property.Name), value);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static string CreateBody(IUpdateEntry entry, ApiResource resource, List<string> problems)
+    {
+        var values = new List<(IProperty, object?)>();
+        foreach (var name in resource.CreateRequired)
+        {
+            var property = entry.EntityType.FindProperty(name)!;
+            var value = entry.GetCurrentValue(property);
+            if (value is null || value is string text && string.IsNullOrWhiteSpace(text))
+            {
+                problems.Add($"{Describe(entry)}: {name} is required to create it.");
+            }
+
+            values.Add((property, value));
+        }
+
+        foreach (var name in resource.CreateOptional)
+        {
+            var property = entry.EntityType.FindProperty(name)!;
+            var value = entry.GetCurrentValue(property);
+
+            // Unset fields are left out, never sent as JSON null.
+            if (value is not null && value is not ICollection<string> { Count: 0 })
+            {
+                values.Add((property, value));
+            }
+        }
+
+        return Body(values);
+    }
+
+    private static string? UpdateBody(IUpdateEntry entry, ApiResource resource, List<string> problems)
+    {
+        var values = new List<(IProperty, object?)>();
+        foreach (var property in entry.EntityType.GetProperties())
+        {
+            if (!entry.IsModified(property))
+            {
+                continue;
+            }
+
+            if (!resource.Updatable.Contains(property.Name))
+            {
+                problems.Add(
+                    $"{Describe(entry)}: {property.Name} cannot be changed; the API updates only {string.Join(", ", resource.Updatable)}.");
+                continue;
+            }
+
+            values.Add((property, entry.GetCurrentValue(property)));
+        }
+
+        return Body(values);
+    }
+
+    private static void WriteValue(Utf8JsonWriter writer, string name, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                writer.WriteNull(name);
+                break;
+            case string text:
+                writer.WriteString(name, text);
+                break;
+            case bool flag:
+                writer.WriteBoolean(name, flag);
+                break;
+            case IEnumerable<string> list:
+                writer.WriteStartArray(name);
+                foreach (var item in list)
+                {
+                    writer.WriteStringValue(item);
+                }
+
+                writer.WriteEndArray();
+                break;
+            default:
+                writer.WriteNumber(name, Convert.ToDecimal(value, CultureInfo.InvariantCulture));
+                break;
+        }
+    }
+
+    public static string Describe(IUpdateEntry entry)
+        => entry.EntityState == EntityState.Added
+            ? $"The new {entry.EntityType.DisplayName()} '{entry.GetCurrentValue(entry.EntityType.FindProperty("Name")!)}'"
+            : $"{entry.EntityType.DisplayName()} {entry.GetOriginalValue(entry.EntityType.FindPrimaryKey()!.Properties[0])}";
+}
