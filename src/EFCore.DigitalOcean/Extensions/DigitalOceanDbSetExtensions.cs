@@ -1,0 +1,71 @@
+using EFCore.DigitalOcean;
+
+// ReSharper disable once CheckNamespace
+namespace Microsoft.EntityFrameworkCore;
+
+/// <summary>Operations on <see cref="DbSet{Image}" /> that the API's asynchronous image import needs.</summary>
+public static class DigitalOceanDbSetExtensions
+{
+    private static readonly TimeSpan FirstPollInterval = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan MaxPollInterval = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    ///     Polls the image (one <c>GET /v2/images/{id}</c> each time, at a growing interval) until its status is
+    ///     <c>available</c>, updating the tracked entity as it goes.
+    /// </summary>
+    /// <param name="images">The set the image belongs to.</param>
+    /// <param name="image">A saved image; it is attached if it is not tracked.</param>
+    /// <param name="timeout">How long to wait at most (default 30 minutes).</param>
+    /// <param name="cancellationToken">Stops the wait.</param>
+    /// <exception cref="InvalidOperationException">The import failed: the message carries the API's <c>error_message</c>.</exception>
+    /// <exception cref="TimeoutException">The timeout passed; the message says the last status seen.</exception>
+    public static async Task WaitUntilAvailableAsync(
+        this DbSet<Image> images,
+        Image image,
+        TimeSpan? timeout = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        ArgumentNullException.ThrowIfNull(image);
+        if (image.Id <= 0)
+        {
+            throw new InvalidOperationException("The image has not been saved yet: call SaveChanges before waiting for it.");
+        }
+
+        var entry = images.Entry(image);
+        if (entry.State == EntityState.Detached)
+        {
+            entry.State = EntityState.Unchanged;
+        }
+
+        var deadline = DateTimeOffset.UtcNow + (timeout ?? TimeSpan.FromMinutes(30));
+        var interval = FirstPollInterval;
+        while (true)
+        {
+            await entry.ReloadAsync(cancellationToken).ConfigureAwait(false);
+            if (entry.State == EntityState.Detached)
+            {
+                throw new InvalidOperationException($"Image {image.Id} no longer exists.");
+            }
+
+            switch (image.Status)
+            {
+                case ImageStatuses.Available:
+                    return;
+                case ImageStatuses.Deleted:
+                    throw new InvalidOperationException(
+                        $"The import of image {image.Id} '{image.Name}' failed: {image.ErrorMessage}");
+            }
+
+            var remaining = deadline - DateTimeOffset.UtcNow;
+            if (remaining <= TimeSpan.Zero)
+            {
+                throw new TimeoutException(
+                    $"Image {image.Id} '{image.Name}' was not available in time; its last status was '{image.Status}'.");
+            }
+
+            await Task.Delay(interval < remaining ? interval : remaining, cancellationToken).ConfigureAwait(false);
+            interval = TimeSpan.FromTicks(Math.Min(interval.Ticks * 2, MaxPollInterval.Ticks));
+        }
+    }
+}
