@@ -230,6 +230,40 @@ internal sealed class DigitalOceanQueryableMethodTranslatingExpressionVisitor : 
     protected override ShapedQueryExpression? TranslateUnion(ShapedQueryExpression source1, ShapedQueryExpression source2)
         => Fail("Union");
 
+    protected override Expression? TranslateExecuteDelete(ShapedQueryExpression source)
+        => source.ShaperExpression is StructuralTypeShaperExpression
+            ? new ResourceBulkWriteExpression(Query(source), setters: null)
+            : Fail("ExecuteDelete over a projection");
+
+    protected override Expression? TranslateExecuteUpdate(ShapedQueryExpression source, IReadOnlyList<ExecuteUpdateSetter> setters)
+    {
+        var query = Query(source);
+        var rowSetters = new List<(IProperty, LambdaExpression)>();
+        foreach (var setter in setters)
+        {
+            var target = RemapLambdaBody(source, setter.PropertySelector);
+            var property = target is MemberExpression { Expression: StructuralTypeShaperExpression } member
+                ? query.EntityType.FindProperty(member.Member)
+                : null;
+            if (property is null || !query.Resource.Updatable.Contains(property.Name))
+            {
+                return Fail(
+                    $"ExecuteUpdate can set only {string.Join(", ", query.Resource.Updatable)}, which the API updates; "
+                    + $"'{setter.PropertySelector.Print()}' is not one of them.");
+            }
+
+            var value = setter.ValueExpression is LambdaExpression lambda ? RemapLambdaBody(source, lambda) : setter.ValueExpression;
+            if (RowExpressionRewriter.RewriteForRows(value) is not { } rowValue)
+            {
+                return Fail(DigitalOceanStrings.WholeEntityInPredicate);
+            }
+
+            rowSetters.Add((property, RowLambda(source, Expression.Convert(rowValue, typeof(object)))));
+        }
+
+        return new ResourceBulkWriteExpression(query, rowSetters);
+    }
+
     private static ResourceQueryExpression Query(ShapedQueryExpression source) => (ResourceQueryExpression)source.QueryExpression;
 
     private static Expression RemapLambdaBody(ShapedQueryExpression source, LambdaExpression lambda)

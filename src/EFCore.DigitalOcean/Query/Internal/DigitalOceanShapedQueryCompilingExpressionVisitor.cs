@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using EFCore.DigitalOcean.Diagnostics.Internal;
+using EFCore.DigitalOcean.Update.Internal;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -21,25 +22,51 @@ internal sealed class DigitalOceanShapedQueryCompilingExpressionVisitor(
         var shaperBody = InjectStructuralTypeMaterializers(shapedQueryExpression.ShaperExpression);
         var shaper = Expression.Lambda(shaperBody, QueryCompilationContext.QueryContextParameter, query.Row);
 
-        var inMemory = query.NothingInMemory
-            ? null
-            : Expression.Lambda<Func<QueryContext, IAsyncEnumerable<ValueBuffer>, IAsyncEnumerable<ValueBuffer>>>(
-                query.Pipeline, QueryCompilationContext.QueryContextParameter, query.Source).Compile();
+        return Expression.New(
+            typeof(ResourceQueryingEnumerable<>).MakeGenericType(shaper.ReturnType).GetConstructors()[0],
+            QueryContext,
+            Expression.Constant(new ResourceQueryPlan(query)),
+            Expression.Constant(CompileInMemory(query), typeof(Func<QueryContext, IAsyncEnumerable<ValueBuffer>, IAsyncEnumerable<ValueBuffer>>)),
+            Expression.Constant(shaper.Compile()),
+            Expression.Constant(QueryCompilationContext.ContextType),
+            Expression.Constant(QueryCompilationContext.QueryTrackingBehavior == QueryTrackingBehavior.NoTrackingWithIdentityResolution),
+            Expression.Constant(Dependencies.CoreSingletonOptions.AreThreadSafetyChecksEnabled));
+    }
 
+    protected override Expression VisitExtension(Expression extensionExpression)
+    {
+        if (extensionExpression is not ResourceBulkWriteExpression bulkWrite)
+        {
+            return base.VisitExtension(extensionExpression);
+        }
+
+        var query = bulkWrite.Query;
+        var setters = bulkWrite.Setters?
+            .Select(s => (s.Property, Expression.Lambda<Func<QueryContext, ValueBuffer, object?>>(
+                s.RowValue.Body, QueryCompilationContext.QueryContextParameter, query.Row).Compile()))
+            .ToList();
+        var write = new BulkWrite(query.EntityType, new ResourceQueryPlan(query), CompileInMemory(query), setters);
+        return Expression.Call(
+            Expression.Constant(write),
+            QueryCompilationContext.IsAsync ? BulkWrite.ExecuteAsyncMethod : BulkWrite.ExecuteMethod,
+            QueryContext);
+    }
+
+    private Expression QueryContext
+        => Expression.Convert(QueryCompilationContext.QueryContextParameter, typeof(DigitalOceanQueryContext));
+
+    /// <summary>The in-memory operators as one delegate, or null when everything went into the request.</summary>
+    private Func<QueryContext, IAsyncEnumerable<ValueBuffer>, IAsyncEnumerable<ValueBuffer>>? CompileInMemory(ResourceQueryExpression query)
+    {
         if (!query.IsNarrowed && query.FiltersInMemory)
         {
             QueryCompilationContext.Logger.FullListing("/" + query.Resource.CollectionPath, string.Join(", ", query.ClientOperations));
         }
 
-        return Expression.New(
-            typeof(ResourceQueryingEnumerable<>).MakeGenericType(shaper.ReturnType).GetConstructors()[0],
-            Expression.Convert(QueryCompilationContext.QueryContextParameter, typeof(DigitalOceanQueryContext)),
-            Expression.Constant(new ResourceQueryPlan(query)),
-            Expression.Constant(inMemory, typeof(Func<QueryContext, IAsyncEnumerable<ValueBuffer>, IAsyncEnumerable<ValueBuffer>>)),
-            Expression.Constant(shaper.Compile()),
-            Expression.Constant(QueryCompilationContext.ContextType),
-            Expression.Constant(QueryCompilationContext.QueryTrackingBehavior == QueryTrackingBehavior.NoTrackingWithIdentityResolution),
-            Expression.Constant(Dependencies.CoreSingletonOptions.AreThreadSafetyChecksEnabled));
+        return query.NothingInMemory
+            ? null
+            : Expression.Lambda<Func<QueryContext, IAsyncEnumerable<ValueBuffer>, IAsyncEnumerable<ValueBuffer>>>(
+                query.Pipeline, QueryCompilationContext.QueryContextParameter, query.Source).Compile();
     }
 }
 

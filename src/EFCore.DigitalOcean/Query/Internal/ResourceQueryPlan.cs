@@ -17,6 +17,8 @@ internal sealed class ResourceQueryPlan(ResourceQueryExpression query)
 {
     private readonly IEntityType _entityType = query.EntityType;
     private readonly ApiResource _resource = query.Resource;
+
+    public ApiResource Resource => _resource;
     private readonly ListScope? _scope = query.Scope;
     private readonly ApiValue? _tag = query.Tag;
     private readonly ApiValue? _pointReadId = query.PointReadId;

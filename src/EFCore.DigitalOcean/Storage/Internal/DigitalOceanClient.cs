@@ -46,6 +46,8 @@ internal sealed class DigitalOceanClient : IDisposable
 
     public int PageSize => _options.PageSize;
 
+    public int MaxConcurrentRequests => _options.MaxConcurrentRequests;
+
     /// <summary>
     ///     Streams every item of a listing. Page 1 tells <c>meta.total</c>; the remaining pages are then fetched up to
     ///     <c>MaxConcurrentRequests</c> at a time and yielded in order. An item that moved to a later page while paging is

@@ -1,12 +1,10 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
-using EFCore.DigitalOcean.Infrastructure.Internal;
 using EFCore.DigitalOcean.Metadata.Internal;
 using EFCore.DigitalOcean.Storage.Internal;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Update;
 
@@ -18,10 +16,8 @@ namespace EFCore.DigitalOcean.Update.Internal;
 ///     accepted right away (they hold server values, or are detached once deleted) and the failed ones keep their state, so the
 ///     change tracker tells the truth and calling SaveChanges again retries exactly what failed.
 /// </summary>
-internal sealed class DigitalOceanUpdatePipeline(DigitalOceanClient client, IDbContextOptions options)
+internal sealed class DigitalOceanUpdatePipeline(DigitalOceanClient client)
 {
-    private readonly int _maxConcurrentRequests = options.FindExtension<DigitalOceanOptionsExtension>()!.MaxConcurrentRequests;
-
     public async Task<int> SaveChangesAsync(IList<IUpdateEntry> entries, CancellationToken cancellationToken)
     {
         var problems = new List<string>();
@@ -34,8 +30,9 @@ internal sealed class DigitalOceanUpdatePipeline(DigitalOceanClient client, IDbC
 
         // Responses are collected and applied afterwards, on this thread: the change tracker is not thread-safe.
         var serverRows = new ConcurrentDictionary<ApiWriteOperation, ValueBuffer>();
-        var failures = await RunAsync(
+        var failures = await BoundedRunner.RunAsync(
                 operations,
+                client.MaxConcurrentRequests,
                 async (operation, token) =>
                 {
                     if (await ExecuteAsync(operation, token).ConfigureAwait(false) is { } row)
@@ -64,32 +61,6 @@ internal sealed class DigitalOceanUpdatePipeline(DigitalOceanClient client, IDbC
         throw CreateException(failures, operations.Count);
     }
 
-    /// <summary>Runs operations with bounded concurrency and returns those that failed; cancellation stops the rest.</summary>
-    public async Task<List<WriteFailure<T>>> RunAsync<T>(
-        IReadOnlyList<T> operations, Func<T, CancellationToken, Task> execute, CancellationToken cancellationToken)
-    {
-        var failures = new List<WriteFailure<T>>();
-        await Parallel.ForEachAsync(
-                operations,
-                new ParallelOptions { MaxDegreeOfParallelism = _maxConcurrentRequests, CancellationToken = cancellationToken },
-                async (operation, token) =>
-                {
-                    try
-                    {
-                        await execute(operation, token).ConfigureAwait(false);
-                    }
-                    catch (Exception exception) when (exception is DigitalOceanApiException or HttpRequestException)
-                    {
-                        lock (failures)
-                        {
-                            failures.Add(new WriteFailure<T>(operation, exception));
-                        }
-                    }
-                })
-            .ConfigureAwait(false);
-        return failures;
-    }
-
     private async Task<ValueBuffer?> ExecuteAsync(ApiWriteOperation operation, CancellationToken cancellationToken)
     {
         var entityType = operation.Entry.EntityType;
@@ -108,15 +79,25 @@ internal sealed class DigitalOceanUpdatePipeline(DigitalOceanClient client, IDbC
         }
     }
 
-    /// <summary>The response is the server's truth: its values (the new id, status, creation time…) replace the entry's.</summary>
+    /// <summary>
+    ///     The response is the server's truth: its values (the real id in place of the temporary one, the status, the creation
+    ///     time…) replace the entry's. Only the key is store-generated in EF's sense; the rest are plain current values, which
+    ///     EF accepts as original values once the save is over.
+    /// </summary>
     private static void ApplyServerValues(IUpdateEntry entry, ValueBuffer row)
     {
         var resource = ApiResources.Get(entry.EntityType);
+        var entityEntry = entry.ToEntityEntry();
         foreach (var property in entry.EntityType.GetProperties())
         {
-            if (!resource.WriteOnly.Contains(property.Name))
+            var value = row[property.GetIndex()];
+            if (property.Name == resource.KeyProperty)
             {
-                entry.SetStoreGeneratedValue(property, row[property.GetIndex()], setModified: false);
+                entry.SetStoreGeneratedValue(property, value, setModified: false);
+            }
+            else if (!resource.WriteOnly.Contains(property.Name))
+            {
+                entityEntry.Property(property.Name).CurrentValue = value;
             }
         }
     }
@@ -139,6 +120,3 @@ internal sealed class DigitalOceanUpdatePipeline(DigitalOceanClient client, IDbC
             : new DbUpdateException(message.ToString(), inner, entries);
     }
 }
-
-/// <summary>An operation that failed, with why.</summary>
-internal sealed record WriteFailure<T>(T Operation, Exception Exception);

@@ -1,0 +1,166 @@
+using System.Net.Http.Headers;
+using EFCore.DigitalOcean.Testing.Internal;
+using WireMock.Logging;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+using WireMock.Settings;
+
+namespace EFCore.DigitalOcean.Testing;
+
+/// <summary>
+/// A stateful, in-process fake of DigitalOcean's <c>/v2/images</c> API, served over HTTP on
+/// 127.0.0.1 by WireMock.Net. It lists, gets, creates (with an import that finishes later), updates
+/// and deletes images, checks the bearer token, reports and enforces a rate limit, records every
+/// request, and can inject faults.
+/// </summary>
+public sealed class DigitalOceanFake : IDisposable
+{
+    private const int StartAttempts = 3;
+
+    private readonly WireMockServer _server;
+    private readonly ImageStore _store;
+    private readonly RateLimiter _rateLimiter;
+    private readonly RequestLog _log = new();
+    private readonly FaultRegistry _faults = new();
+    private readonly TimeProvider _clock;
+    private readonly CancellationTokenSource _stopping = new();
+    private int _disposed;
+
+    private DigitalOceanFake(DigitalOceanFakeOptions options)
+    {
+        Validate(options);
+        AccessToken = options.AccessToken;
+        _clock = options.TimeProvider;
+        _store = new ImageStore(options.Seed, new ImportPolicy(options.ImportDuration, options.ImportPolls));
+        _rateLimiter = new RateLimiter(
+            options.RateLimit, options.RateLimitRemaining ?? options.RateLimit, options.BurstRetryAfterSeconds, _clock);
+        (_server, BaseAddress) = StartServer(options);
+    }
+
+    /// <summary>Starts a fake on a free loopback port.</summary>
+    /// <param name="options">How to set it up; <see langword="null"/> for the defaults (empty catalogue).</param>
+    public static DigitalOceanFake Start(DigitalOceanFakeOptions? options = null) => new(options ?? new DigitalOceanFakeOptions());
+
+    /// <summary>The root to send requests to, e.g. <c>http://127.0.0.1:54321/</c> (with a trailing slash).</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>The one bearer token the fake accepts.</summary>
+    public string AccessToken { get; }
+
+    /// <summary>Every request received so far (including failed and faulted ones), in arrival order.</summary>
+    public IReadOnlyList<RecordedRequest> Requests => _log.Snapshot();
+
+    /// <summary>The highest number of requests in flight at once since the start or the last <see cref="ClearRequests"/>.</summary>
+    public int MaxConcurrentRequestsObserved => _log.MaxConcurrent;
+
+    /// <summary>Copies of the current images, in list order.</summary>
+    public IReadOnlyList<FakeImage> Images => _store.Snapshot(_clock.GetUtcNow());
+
+    /// <summary>The <c>ratelimit-remaining</c> budget. Set it to 0 to get 429s, raise it to stop them.</summary>
+    public int RateLimitRemaining
+    {
+        get => _rateLimiter.Remaining;
+        set => _rateLimiter.Remaining = value;
+    }
+
+    /// <summary>Forgets the recorded requests and restarts <see cref="MaxConcurrentRequestsObserved"/>.</summary>
+    public void ClearRequests() => _log.Clear();
+
+    /// <summary>A copy of the image with this id, or <see langword="null"/>. Does not count as a client's poll.</summary>
+    public FakeImage? FindImage(long id) => _store.Find(id, _clock.GetUtcNow());
+
+    /// <summary>Adds an image at the end of the list.</summary>
+    /// <param name="image">The image to copy in; an <see cref="FakeImage.Id"/> of 0 gets the next free id.</param>
+    /// <returns>A copy of the stored image.</returns>
+    /// <exception cref="ArgumentException">The id is negative or already taken.</exception>
+    public FakeImage AddImage(FakeImage image) => _store.Add(image);
+
+    /// <summary>Removes the image with this id, if there is one.</summary>
+    public void RemoveImage(long id) => _store.Remove(id);
+
+    /// <summary>Sets an image's status and error message by hand; this ends any import in progress for it.</summary>
+    /// <param name="id">The image.</param>
+    /// <param name="status">For example <c>available</c>, <c>pending</c> or <c>deleted</c>.</param>
+    /// <param name="errorMessage">The <c>error_message</c>; <see langword="null"/> writes an empty string.</param>
+    /// <exception cref="KeyNotFoundException">There is no such image.</exception>
+    public void SetImageStatus(long id, string status, string? errorMessage = null) => _store.SetStatus(id, status, errorMessage);
+
+    /// <summary>Adds a fault after those already injected.</summary>
+    /// <returns>A handle that counts the fault's hits.</returns>
+    public FaultHandle InjectFault(FakeFault fault) => _faults.Add(fault);
+
+    /// <summary>Removes every injected fault.</summary>
+    public void ClearFaults() => _faults.Clear();
+
+    /// <summary>
+    /// A new <see cref="HttpClient"/> aimed at <see cref="BaseAddress"/> that sends the accepted token.
+    /// The caller disposes it.
+    /// </summary>
+    public HttpClient CreateHttpClient()
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AccessToken);
+        return client;
+    }
+
+    /// <summary>Stops the server; requests still waiting out a delay are answered at once.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        // Not disposed: delays still running may link to its token while the server stops.
+        _stopping.Cancel();
+        _server.Stop();
+        _server.Dispose();
+    }
+
+    private (WireMockServer Server, Uri BaseAddress) StartServer(DigitalOceanFakeOptions options)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            // Another process can take the port between finding it and binding it: try a new one then.
+            var port = LoopbackPort.Next();
+            var baseAddress = new Uri($"http://127.0.0.1:{port}/");
+            var api = new ImagesApi(_store, baseAddress, options.SinglePageLinks);
+            var handler = new RequestHandler(
+                options.AccessToken, options.Latency, _clock, _rateLimiter, _log, _faults, api, _stopping.Token);
+            try
+            {
+                var server = WireMockServer.Start(new WireMockServerSettings
+                {
+                    Urls = [$"http://127.0.0.1:{port}"],
+                    StartAdminInterface = false,
+                    ReadStaticMappings = false,
+                    Logger = new WireMockNullLogger(),
+
+                    // The fake keeps its own log; WireMock's would grow without bound in benchmarks.
+                    MaxRequestLogCount = 0,
+                    DisableJsonBodyParsing = true,
+                    AllowBodyForAllHttpMethods = true,
+                    PreWireMockMiddlewareInit = app => TransportMiddleware.Install(app, _log),
+                });
+                server
+                    .Given(Request.Create().UsingAnyMethod().WithPath(static _ => true))
+                    .RespondWith(Response.Create().WithCallback(handler.HandleAsync));
+                return (server, baseAddress);
+            }
+            catch (Exception) when (attempt < StartAttempts)
+            {
+                // Retry on a fresh port.
+            }
+        }
+    }
+
+    private static void Validate(DigitalOceanFakeOptions options)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(options.AccessToken, nameof(options.AccessToken));
+        ArgumentNullException.ThrowIfNull(options.TimeProvider, nameof(options.TimeProvider));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.RateLimit, nameof(options.RateLimit));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Latency, TimeSpan.Zero, nameof(options.Latency));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.ImportDuration, TimeSpan.Zero, nameof(options.ImportDuration));
+    }
+}

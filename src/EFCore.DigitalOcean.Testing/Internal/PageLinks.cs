@@ -1,0 +1,41 @@
+using System.Globalization;
+
+namespace EFCore.DigitalOcean.Testing.Internal;
+
+/// <summary>
+/// The <c>links.pages</c> object of a list answer. The spec says it holds "only the links that make
+/// sense": the first page has next and last, a middle page all four, the last page first and prev.
+/// </summary>
+internal sealed record PageLinks(string? First, string? Prev, string? Next, string? Last, SinglePageLinks WhenSingle)
+{
+    public bool IsSinglePage => First is null && Prev is null && Next is null && Last is null;
+
+    public static PageLinks Build(
+        Uri baseAddress,
+        IReadOnlyList<KeyValuePair<string, string>> callerQuery,
+        ListQuery query,
+        int total,
+        SinglePageLinks whenSingle)
+    {
+        var lastPage = Math.Max(1, (int)((total + (long)query.PerPage - 1) / query.PerPage));
+        var page = query.Page;
+
+        // Links keep every parameter the caller sent (the filters) and replace page and per_page.
+        var kept = callerQuery.Where(p => p.Key is not ("page" or "per_page")).ToList();
+        var perPage = new KeyValuePair<string, string>("per_page", query.PerPage.ToString(CultureInfo.InvariantCulture));
+        string Url(int target)
+        {
+            var pageNumber = new KeyValuePair<string, string>("page", target.ToString(CultureInfo.InvariantCulture));
+            return new Uri(baseAddress, "v2/images?" + QueryString.Encode([.. kept, pageNumber, perPage])).AbsoluteUri;
+        }
+
+        var hasPrevious = page > 1;
+        var hasNext = page < lastPage;
+        return new PageLinks(
+            hasPrevious ? Url(1) : null,
+            hasPrevious ? Url(page - 1) : null,
+            hasNext ? Url(page + 1) : null,
+            hasNext ? Url(lastPage) : null,
+            whenSingle);
+    }
+}
