@@ -43,6 +43,7 @@ public static class DigitalOceanServiceCollectionExtensions
             .TryAdd<IModelValidator, DigitalOceanModelValidator>()
             .TryAddProviderSpecificServices(b => b
                 .TryAddSingleton<DigitalOceanHttpPipeline, DigitalOceanHttpPipeline>()
+                .TryAddSingleton<RateLimitRegistry, RateLimitRegistry>()
                 .TryAddScoped<DigitalOceanClient, DigitalOceanClient>()
                 .TryAddScoped<DigitalOceanUpdatePipeline, DigitalOceanUpdatePipeline>())
             .TryAddCoreServices();

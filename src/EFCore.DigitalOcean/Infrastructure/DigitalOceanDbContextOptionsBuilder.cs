@@ -45,6 +45,14 @@ public class DigitalOceanDbContextOptionsBuilder
     public virtual DigitalOceanDbContextOptionsBuilder RequestTimeout(TimeSpan timeout)
         => With(e => e.WithRequestTimeout(timeout));
 
+    /// <summary>The first wait between retries (default 1 second); it doubles with each retry, with jitter.</summary>
+    public virtual DigitalOceanDbContextOptionsBuilder RetryDelay(TimeSpan delay)
+        => With(e => e.WithRetryDelay(delay));
+
+    /// <summary>The clock for retry waits, rate-limit spacing and timeouts (default <see cref="System.TimeProvider.System" />); tests pass a fake one.</summary>
+    public virtual DigitalOceanDbContextOptionsBuilder TimeProvider(TimeProvider timeProvider)
+        => With(e => e.WithTimeProvider(timeProvider));
+
     private DigitalOceanDbContextOptionsBuilder With(Func<DigitalOceanOptionsExtension, DigitalOceanOptionsExtension> change)
     {
         var extension = _optionsBuilder.Options.FindExtension<DigitalOceanOptionsExtension>() ?? new DigitalOceanOptionsExtension();

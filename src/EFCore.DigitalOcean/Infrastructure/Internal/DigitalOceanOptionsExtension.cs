@@ -28,6 +28,8 @@ internal sealed class DigitalOceanOptionsExtension : IDbContextOptionsExtension
         MaxConcurrentRequests = copyFrom.MaxConcurrentRequests;
         MaxRetries = copyFrom.MaxRetries;
         RequestTimeout = copyFrom.RequestTimeout;
+        RetryDelay = copyFrom.RetryDelay;
+        TimeProvider = copyFrom.TimeProvider;
     }
 
     /// <summary>The token given to UseDigitalOcean; null means "read the environment at the first request".</summary>
@@ -38,6 +40,8 @@ internal sealed class DigitalOceanOptionsExtension : IDbContextOptionsExtension
     public int MaxConcurrentRequests { get; private init; } = 4;
     public int MaxRetries { get; private init; } = 4;
     public TimeSpan RequestTimeout { get; private init; } = TimeSpan.FromSeconds(30);
+    public TimeSpan RetryDelay { get; private init; } = TimeSpan.FromSeconds(1);
+    public TimeProvider TimeProvider { get; private init; } = TimeProvider.System;
 
     public DbContextOptionsExtensionInfo Info => _info ??= new ExtensionInfo(this);
 
@@ -87,6 +91,18 @@ internal sealed class DigitalOceanOptionsExtension : IDbContextOptionsExtension
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
         return new(this) { RequestTimeout = timeout };
+    }
+
+    public DigitalOceanOptionsExtension WithRetryDelay(TimeSpan delay)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero);
+        return new(this) { RetryDelay = delay };
+    }
+
+    public DigitalOceanOptionsExtension WithTimeProvider(TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        return new(this) { TimeProvider = timeProvider };
     }
 
     public void ApplyServices(IServiceCollection services)

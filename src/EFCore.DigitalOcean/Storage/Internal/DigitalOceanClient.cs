@@ -13,6 +13,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
+using Polly.Timeout;
 
 namespace EFCore.DigitalOcean.Storage.Internal;
 
@@ -37,7 +38,7 @@ internal sealed class DigitalOceanClient : IDisposable
     {
         _options = options.FindExtension<DigitalOceanOptionsExtension>()!;
         _logger = logger;
-        _http = new HttpClient(pipeline.CreateHandler(options), disposeHandler: false)
+        _http = new HttpClient(pipeline.CreateHandler(options, logger), disposeHandler: false)
         {
             BaseAddress = _options.BaseAddress,
             Timeout = Timeout.InfiniteTimeSpan
@@ -173,9 +174,15 @@ internal sealed class DigitalOceanClient : IDisposable
         {
             response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+        catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException)
         {
             _logger.RequestFailed(method.Method, displayPath, null, Stopwatch.GetElapsedTime(started), null, null, jsonBody);
+            if (exception is TimeoutRejectedException)
+            {
+                throw new TimeoutException(
+                    $"{method.Method} {displayPath} got no response within {_options.RequestTimeout.TotalSeconds:0.#} s.", exception);
+            }
+
             throw;
         }
 
@@ -187,7 +194,9 @@ internal sealed class DigitalOceanClient : IDisposable
             if (!response.IsSuccessStatusCode)
             {
                 _logger.RequestFailed(method.Method, displayPath, response.StatusCode, elapsed, remaining, requestId, jsonBody);
-                if (notFoundIsEmpty && response.StatusCode == HttpStatusCode.NotFound)
+                // A DELETE that was retried and now finds nothing was applied by an earlier attempt.
+                if (response.StatusCode == HttpStatusCode.NotFound
+                    && (notFoundIsEmpty || (method == HttpMethod.Delete && request.Options.TryGetValue(RetryPolicy.Retried, out var retried) && retried)))
                 {
                     return default;
                 }

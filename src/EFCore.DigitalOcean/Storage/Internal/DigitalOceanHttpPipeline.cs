@@ -1,21 +1,42 @@
+using System.Collections.Concurrent;
 using EFCore.DigitalOcean.Infrastructure;
+using EFCore.DigitalOcean.Infrastructure.Internal;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
 
 namespace EFCore.DigitalOcean.Storage.Internal;
 
 /// <summary>
-///     Supplies the message handler every context's client sends through. The handlers come from
-///     <see cref="IHttpMessageHandlerFactory" />: the application's, when it has one (so users add their own handlers with
-///     <c>AddHttpClient(DigitalOceanDbContextOptionsBuilder.HttpClientName)</c>), otherwise the one in EF's internal service
-///     provider, which every context shares; either way connections are pooled, never opened anew per context.
+///     Builds the one handler pipeline every request goes through: retries and timeouts (<see cref="RetryPolicy" />), then
+///     rate-limit spacing (<see cref="RateLimitThrottleHandler" />), then the connection handler from
+///     <see cref="IHttpMessageHandlerFactory" /> — the application's when it has one (so users add their own handlers with
+///     <c>AddHttpClient(DigitalOceanDbContextOptionsBuilder.HttpClientName)</c>), else the one in EF's internal service
+///     provider. Either way connections are pooled and shared by all contexts, never opened anew per context.
 /// </summary>
-internal sealed class DigitalOceanHttpPipeline(IHttpMessageHandlerFactory ownFactory)
+internal sealed class DigitalOceanHttpPipeline(IHttpMessageHandlerFactory ownFactory, RateLimitRegistry rateLimits)
 {
-    public HttpMessageHandler CreateHandler(IDbContextOptions options)
+    private readonly ConcurrentDictionary<(int, TimeSpan, TimeSpan, TimeProvider), ResiliencePipeline<HttpResponseMessage>> _policies = new();
+
+    public HttpMessageHandler CreateHandler(IDbContextOptions options, IDiagnosticsLogger<DbLoggerCategory.Database.Command> logger)
     {
+        var extension = options.FindExtension<DigitalOceanOptionsExtension>()!;
         var applicationServices = options.FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider;
         var factory = applicationServices?.GetService<IHttpMessageHandlerFactory>() ?? ownFactory;
-        return factory.CreateHandler(DigitalOceanDbContextOptionsBuilder.HttpClientName);
+        var policy = _policies.GetOrAdd(
+            (extension.MaxRetries, extension.RetryDelay, extension.RequestTimeout, extension.TimeProvider),
+            static (_, e) => RetryPolicy.Create(e),
+            extension);
+
+        return new ResilienceHandler(policy)
+        {
+            InnerHandler = new RateLimitThrottleHandler(rateLimits, extension.TimeProvider, logger)
+            {
+                InnerHandler = factory.CreateHandler(DigitalOceanDbContextOptionsBuilder.HttpClientName)
+            }
+        };
     }
 }

@@ -26,7 +26,7 @@ internal static class BoundedRunner
                     {
                         await execute(operation, token).ConfigureAwait(false);
                     }
-                    catch (Exception exception) when (exception is DigitalOceanApiException or HttpRequestException)
+                    catch (Exception exception) when (exception is DigitalOceanApiException or HttpRequestException or TimeoutException)
                     {
                         lock (failures)
                         {

@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using EFCore.DigitalOcean.Diagnostics.Internal;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace EFCore.DigitalOcean.Storage.Internal;
+
+/// <summary>
+///     What the API last said about one token's rate limit. DigitalOcean counts requests per token, so every context that
+///     uses the same token shares one of these (kept by <see cref="RateLimitRegistry" />, keyed by a hash of the token).
+/// </summary>
+internal sealed class RateLimitState
+{
+    private readonly Lock _lock = new();
+    private int? _limit;
+    private int? _remaining;
+    private DateTimeOffset _reset;
+
+    public void Update(HttpResponseMessage response)
+    {
+        var limit = Header(response, "ratelimit-limit");
+        var remaining = Header(response, "ratelimit-remaining");
+        var reset = Header(response, "ratelimit-reset");
+        if (remaining is null || reset is null)
+        {
+            return;
+        }
+
+        lock (_lock)
+        {
+            _limit = limit is null ? _limit : (int)limit;
+            _remaining = (int)remaining;
+            _reset = DateTimeOffset.FromUnixTimeSeconds(reset.Value);
+        }
+    }
+
+    /// <summary>
+    ///     Once fewer than a twentieth of the window's requests are left, the rest are spread evenly until the window resets,
+    ///     so a long listing or a bulk delete slows down instead of running into a storm of 429s.
+    /// </summary>
+    public (TimeSpan Delay, int Remaining) DelayBeforeNextRequest(DateTimeOffset now, TimeSpan maxDelay)
+    {
+        lock (_lock)
+        {
+            if (_remaining is not { } remaining || _reset <= now || remaining > Math.Max(10, (_limit ?? 5000) / 20))
+            {
+                return (TimeSpan.Zero, _remaining ?? 0);
+            }
+
+            var spacing = (_reset - now) / (remaining + 1);
+            return (spacing < maxDelay ? spacing : maxDelay, remaining);
+        }
+    }
+
+    private static long? Header(HttpResponseMessage response, string name)
+        => response.Headers.TryGetValues(name, out var values)
+            && long.TryParse(values.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+                ? value
+                : null;
+}
+
+/// <summary>One <see cref="RateLimitState" /> per token for the whole internal service provider.</summary>
+internal sealed class RateLimitRegistry
+{
+    private readonly ConcurrentDictionary<string, RateLimitState> _states = new();
+
+    public RateLimitState For(string token)
+        => _states.GetOrAdd(Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token))), static _ => new RateLimitState());
+}
+
+/// <summary>Reads the rate-limit headers of every response and spaces requests out when few are left.</summary>
+internal sealed class RateLimitThrottleHandler(
+    RateLimitRegistry registry,
+    TimeProvider timeProvider,
+    IDiagnosticsLogger<DbLoggerCategory.Database.Command> logger)
+    : DelegatingHandler
+{
+    private static readonly TimeSpan MaxSpacing = TimeSpan.FromSeconds(30);
+
+    private RateLimitState? _state;
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var state = _state ??= registry.For(request.Headers.Authorization?.Parameter ?? "");
+        var (delay, remaining) = state.DelayBeforeNextRequest(timeProvider.GetUtcNow(), MaxSpacing);
+        if (delay > TimeSpan.Zero)
+        {
+            logger.RequestThrottled(remaining, delay);
+            await Task.Delay(delay, timeProvider, cancellationToken).ConfigureAwait(false);
+        }
+
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        state.Update(response);
+        return response;
+    }
+}
