@@ -38,7 +38,7 @@ internal sealed class DigitalOceanQueryableMethodTranslatingExpressionVisitor : 
         var query = Query(source);
         var body = RemapLambdaBody(source, predicate);
         var remaining = query.CanPushFilters ? new FilterPushdown(query).Apply(body) : body;
-        return remaining is null ? source : AddRowFilter(source, remaining, $"Where({predicate.Print()})");
+        return remaining is null ? source : AddRowFilter(source, remaining, $"Where({Describe(predicate)})");
     }
 
     protected override ShapedQueryExpression TranslateSelect(ShapedQueryExpression source, LambdaExpression selector)
@@ -64,7 +64,17 @@ internal sealed class DigitalOceanQueryableMethodTranslatingExpressionVisitor : 
     }
 
     protected override ShapedQueryExpression? TranslateSkip(ShapedQueryExpression source, Expression count)
-        => AddCountOperator(source, nameof(RowOperators.Skip), count);
+    {
+        // Skipped items need not be downloaded: the request starts at the page that holds the first wanted item.
+        var query = Query(source);
+        if (query.CanPushOffset && ApiValue.From(count) is { } offset)
+        {
+            query.PushOffset(offset);
+            return source;
+        }
+
+        return AddCountOperator(source, nameof(RowOperators.Skip), count);
+    }
 
     protected override ShapedQueryExpression? TranslateFirstOrDefault(
         ShapedQueryExpression source, LambdaExpression? predicate, Type returnType, bool returnDefault)
@@ -83,9 +93,7 @@ internal sealed class DigitalOceanQueryableMethodTranslatingExpressionVisitor : 
 
     protected override ShapedQueryExpression? TranslateElementAtOrDefault(
         ShapedQueryExpression source, Expression index, bool returnDefault)
-        => AddCountOperator(source, nameof(RowOperators.Skip), index) is { } skipped
-            ? AddCountOperator(skipped, nameof(RowOperators.Take), Expression.Constant(1))
-            : null;
+        => TranslateSkip(source, index) is { } skipped ? TranslateTake(skipped, Expression.Constant(1)) : null;
 
     protected override ShapedQueryExpression? TranslateSkipWhile(ShapedQueryExpression source, LambdaExpression predicate)
         => AddRowPredicateOperator(source, nameof(RowOperators.SkipWhile), predicate);
@@ -152,7 +160,7 @@ internal sealed class DigitalOceanQueryableMethodTranslatingExpressionVisitor : 
         return Aggregate(
             counterExamples, null,
             values => Expression.Not(Expression.Call(EnumerableMethod(nameof(Enumerable.Any), values.Type), values)),
-            $"All({predicate.Print()})");
+            $"All({Describe(predicate)})");
     }
 
     protected override ShapedQueryExpression? TranslateContains(ShapedQueryExpression source, Expression item)
@@ -163,7 +171,7 @@ internal sealed class DigitalOceanQueryableMethodTranslatingExpressionVisitor : 
             : Aggregate(
                 source, null,
                 values => Expression.Call(EnumerableMethod(nameof(Enumerable.Contains), values.Type), values, rewrittenItem),
-                $"Contains({item.Print()})");
+                $"Contains({Describe(item)})");
     }
 
     protected override ShapedQueryExpression? TranslateSum(ShapedQueryExpression source, LambdaExpression? selector, Type resultType)
@@ -249,7 +257,7 @@ internal sealed class DigitalOceanQueryableMethodTranslatingExpressionVisitor : 
             {
                 return Fail(
                     $"ExecuteUpdate can set only {string.Join(", ", query.Resource.Updatable)}, which the API updates; "
-                    + $"'{setter.PropertySelector.Print()}' is not one of them.");
+                    + $"'{Describe(setter.PropertySelector)}' is not one of them.");
             }
 
             var value = setter.ValueExpression is LambdaExpression lambda ? RemapLambdaBody(source, lambda) : setter.ValueExpression;
@@ -263,6 +271,10 @@ internal sealed class DigitalOceanQueryableMethodTranslatingExpressionVisitor : 
 
         return new ResourceBulkWriteExpression(query, rowSetters);
     }
+
+    /// <summary>An expression as one line, for ToQueryString and the full-listing warning.</summary>
+    private static string Describe(Expression? expression)
+        => expression is null ? "" : string.Join(" ", expression.Print().Split('\n', StringSplitOptions.TrimEntries)).Replace("( ", "(").Replace(" .", ".");
 
     private static ResourceQueryExpression Query(ShapedQueryExpression source) => (ResourceQueryExpression)source.QueryExpression;
 
@@ -306,7 +318,7 @@ internal sealed class DigitalOceanQueryableMethodTranslatingExpressionVisitor : 
         }
 
         var name = (thenBy ? "ThenBy" : "OrderBy") + (ascending ? "" : "Descending");
-        Query(source).AddOrdering(RowLambda(source, key), ascending, thenBy, $"{name}({keySelector.Print()})");
+        Query(source).AddOrdering(RowLambda(source, key), ascending, thenBy, $"{name}({Describe(keySelector)})");
         return source;
     }
 
@@ -317,7 +329,7 @@ internal sealed class DigitalOceanQueryableMethodTranslatingExpressionVisitor : 
             return null;
         }
 
-        Query(source).AddOperator(rowOperator, rowCount, $"{rowOperator}({count.Print()})");
+        Query(source).AddOperator(rowOperator, rowCount, $"{rowOperator}({Describe(count)})");
         return source;
     }
 
@@ -328,7 +340,7 @@ internal sealed class DigitalOceanQueryableMethodTranslatingExpressionVisitor : 
             return Fail(DigitalOceanStrings.WholeEntityInPredicate);
         }
 
-        Query(source).AddOperator(rowOperator, RowLambda(source, rowPredicate), $"{rowOperator}({predicate.Print()})");
+        Query(source).AddOperator(rowOperator, RowLambda(source, rowPredicate), $"{rowOperator}({Describe(predicate)})");
         return source;
     }
 
@@ -362,7 +374,7 @@ internal sealed class DigitalOceanQueryableMethodTranslatingExpressionVisitor : 
                 var call = TryCall(method, [], values) ?? Expression.Call(typeof(Enumerable), method, [elementType], values);
                 return call.Type == resultType ? call : Expression.Convert(call, resultType);
             },
-            $"{method}({selector?.Print()})",
+            $"{method}({Describe(selector)})",
             resultType);
 
     /// <summary>

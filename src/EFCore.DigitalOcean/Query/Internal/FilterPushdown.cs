@@ -7,8 +7,9 @@ namespace EFCore.DigitalOcean.Query.Internal;
 /// <summary>
 ///     Finds the conditions of a filter that the request can carry. <c>Id == x</c> and <c>Slug == s</c> become a point read
 ///     (without a scope operator, which the single-item endpoint cannot honour); <c>Tags.Contains(t)</c> becomes the tag
-///     filter (also only without a scope: the API does not promise that filters combine). A point read keeps its condition in
-///     memory too, because the id-or-slug path segment is ambiguous (a slug "123" reads image 123).
+///     filter (also only without a scope: the API does not promise that filters combine); <c>ids.Contains(i.Id)</c> with a
+///     local list becomes one point read per id. A point read keeps its condition in memory too: the id-or-slug path segment
+///     is ambiguous (a slug "123" reads image 123), and a long id list falls back to a listing at run time.
 /// </summary>
 internal sealed class FilterPushdown(ResourceQueryExpression query)
 {
@@ -57,6 +58,15 @@ internal sealed class FilterPushdown(ResourceQueryExpression query)
 
     private bool TryMatchPointRead(Expression conjunct)
     {
+        if (conjunct is MethodCallExpression { Method.Name: nameof(Enumerable.Contains), Object: null, Arguments: [var ids, var key] }
+            && PropertyName(key) == query.Resource.KeyProperty
+            && ids is QueryParameterExpression or ConstantExpression
+            && ApiValue.From(ids) is { } idList)
+        {
+            query.PushPointReads(idList);
+            return true;
+        }
+
         if (conjunct is not BinaryExpression { NodeType: ExpressionType.Equal } equal)
         {
             return false;

@@ -43,16 +43,26 @@ internal sealed class ResourceQueryExpression : Expression, IPrintableExpression
     public ApiValue? Tag { get; private set; }
     public ApiValue? PointReadId { get; private set; }
     public ApiValue? PointReadSlug { get; private set; }
+
+    /// <summary>A local list of ids: read one by one when it is short, else listed and filtered.</summary>
+    public ApiValue? PointReadIds { get; private set; }
+
+    /// <summary>How many items to skip, pushed into the choice of page size and first page.</summary>
+    public ApiValue? Offset { get; private set; }
+
     public ApiValue? Limit { get; private set; }
     public ServerAggregate ServerAggregate { get; private set; }
 
     /// <summary>Whether the API filters the listing, so that it is not the whole catalogue.</summary>
     public bool IsNarrowed => Scope is not null || Tag is not null || IsPointRead;
 
-    public bool IsPointRead => PointReadId is not null || PointReadSlug is not null;
+    public bool IsPointRead => PointReadId is not null || PointReadSlug is not null || PointReadIds is not null;
 
     /// <summary>True while everything so far went into the request; only then can a count or page size be pushed too.</summary>
     public bool NothingInMemory => Pipeline == Source;
+
+    /// <summary>True while a page window can still be pushed: nothing in memory, and no limit that a skip would have to follow.</summary>
+    public bool CanPushOffset => NothingInMemory && !IsPointRead && Limit is null && Offset is null && ServerAggregate == ServerAggregate.None;
 
     /// <summary>True while the in-memory part only filters, which commutes with further request filters.</summary>
     public bool CanPushFilters => _onlyFiltersInMemory && ServerAggregate == ServerAggregate.None;
@@ -80,6 +90,10 @@ internal sealed class ResourceQueryExpression : Expression, IPrintableExpression
         PointReadId = id;
         PointReadSlug = slug;
     }
+
+    public void PushPointReads(ApiValue ids) => PointReadIds = ids;
+
+    public void PushOffset(ApiValue offset) => Offset = offset;
 
     public void PushLimit(ApiValue limit) => Limit ??= limit;
 
@@ -132,6 +146,6 @@ internal sealed class ResourceQueryExpression : Expression, IPrintableExpression
     public void Print(ExpressionPrinter expressionPrinter)
     {
         expressionPrinter.Append($"{Resource.CollectionPath} scope={Scope?.OperatorName} tag={Tag} id={PointReadId} slug={PointReadSlug}");
-        expressionPrinter.Append($" limit={Limit} aggregate={ServerAggregate} in memory: {string.Join(", ", _clientOperations)}");
+        expressionPrinter.Append($" ids={PointReadIds} offset={Offset} limit={Limit} aggregate={ServerAggregate} in memory: {string.Join(", ", _clientOperations)}");
     }
 }

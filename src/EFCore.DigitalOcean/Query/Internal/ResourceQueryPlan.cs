@@ -23,6 +23,8 @@ internal sealed class ResourceQueryPlan(ResourceQueryExpression query)
     private readonly ApiValue? _tag = query.Tag;
     private readonly ApiValue? _pointReadId = query.PointReadId;
     private readonly ApiValue? _pointReadSlug = query.PointReadSlug;
+    private readonly ApiValue? _pointReadIds = query.PointReadIds;
+    private readonly ApiValue? _offset = query.Offset;
     private readonly ApiValue? _limit = query.Limit;
     private readonly ServerAggregate _aggregate = query.ServerAggregate;
     private readonly IReadOnlyList<string> _inMemory = [.. query.ClientOperations];
@@ -38,6 +40,16 @@ internal sealed class ResourceQueryPlan(ResourceQueryExpression query)
             if (segment.Length > 0 && await client.FindAsync(_resource, segment, rows, cancellationToken).ConfigureAwait(false) is { } item)
             {
                 yield return item;
+            }
+
+            yield break;
+        }
+
+        if (PointReadIds(queryContext) is { } ids)
+        {
+            await foreach (var row in FindManyAsync(client, ids, rows, cancellationToken).ConfigureAwait(false))
+            {
+                yield return row;
             }
 
             yield break;
@@ -70,18 +82,48 @@ internal sealed class ResourceQueryPlan(ResourceQueryExpression query)
         }
     }
 
+    /// <summary>Reads each id of a short id list, concurrently, and yields the ones that exist in the list's order.</summary>
+    private async IAsyncEnumerable<ValueBuffer> FindManyAsync(
+        DigitalOceanClient client,
+        IReadOnlyList<long> ids,
+        ResourceRowReader rows,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var found = new ValueBuffer?[ids.Count];
+        await Parallel.ForEachAsync(
+                Enumerable.Range(0, ids.Count),
+                new ParallelOptions { MaxDegreeOfParallelism = client.MaxConcurrentRequests, CancellationToken = cancellationToken },
+                async (index, token) => found[index] = await client
+                    .FindAsync(_resource, ids[index].ToString(CultureInfo.InvariantCulture), rows, token)
+                    .ConfigureAwait(false))
+            .ConfigureAwait(false);
+
+        foreach (var row in found)
+        {
+            if (row is { } item)
+            {
+                yield return item;
+            }
+        }
+    }
+
     /// <summary>What <c>ToQueryString()</c> shows: the request the query sends first, and what runs in memory.</summary>
     public string Describe(QueryContext queryContext, int pageSize)
     {
         var text = new StringBuilder();
-        if (PointReadSegment(queryContext) is { } segment)
+        if (PointReadIds(queryContext) is { } ids)
+        {
+            text.Append(string.Join(Environment.NewLine, ids.Select(id => $"GET /{_resource.CollectionPath}/{id}")));
+        }
+        else if (PointReadSegment(queryContext) is { } segment)
         {
             text.Append("GET /").Append(_resource.CollectionPath).Append('/').Append(Uri.EscapeDataString(segment));
         }
         else
         {
             var request = ListRequest(queryContext, pageSize);
-            text.Append("GET /").Append((_aggregate == ServerAggregate.None ? request : request with { PerPage = 1 }).PagePath(1));
+            text.Append("GET /").Append(
+                _aggregate == ServerAggregate.None ? request.PagePath(request.FirstPage) : (request with { PerPage = 1 }).PagePath(1));
             if (_aggregate != ServerAggregate.None)
             {
                 text.AppendLine().Append("-- answered from meta.total");
@@ -99,7 +141,7 @@ internal sealed class ResourceQueryPlan(ResourceQueryExpression query)
 
         foreach (var (name, value) in queryContext.Parameters)
         {
-            text.AppendLine().Append("-- @").Append(name).Append("='").Append(value is IFormattable formattable ? formattable.ToString(value is DateTimeOffset or DateTime ? "O" : null, CultureInfo.InvariantCulture) : value).Append('\'');
+            text.AppendLine().Append("-- @").Append(name).Append("='").Append(Format(value)).Append('\'');
         }
 
         return text.ToString();
@@ -122,6 +164,26 @@ internal sealed class ResourceQueryPlan(ResourceQueryExpression query)
         return null;
     }
 
+    private static string? Format(object? value)
+        => value switch
+        {
+            DateTimeOffset or DateTime => ((IFormattable)value).ToString("O", CultureInfo.InvariantCulture),
+            IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+            System.Collections.IEnumerable items and not string => "[" + string.Join(", ", items.Cast<object?>().Select(Format)) + "]",
+            _ => value?.ToString()
+        };
+
+    private const int MaxPointReads = 20;
+
+    /// <summary>
+    ///     The distinct ids of an <c>ids.Contains(i.Id)</c> filter when there are few enough to read one by one; a longer list
+    ///     is cheaper as a listing.
+    /// </summary>
+    private IReadOnlyList<long>? PointReadIds(QueryContext queryContext)
+        => _pointReadIds?.Resolve(queryContext) is IEnumerable<long> ids && ids.Distinct().ToList() is { Count: <= MaxPointReads } list
+            ? list
+            : null;
+
     private ApiListRequest ListRequest(QueryContext queryContext, int pageSize)
     {
         var filters = new List<KeyValuePair<string, string>>(1);
@@ -134,9 +196,9 @@ internal sealed class ResourceQueryPlan(ResourceQueryExpression query)
             filters.Add(new(_resource.TagFilter.Parameter, tag));
         }
 
+        var offset = Math.Max(0, _offset?.ResolveInt64(queryContext) ?? 0);
         var limit = _limit?.ResolveInt64(queryContext);
-        var perPage = limit is > 0 ? (int)Math.Min(limit.Value, pageSize) : pageSize;
-        return new ApiListRequest(_resource, filters, perPage, limit);
+        return new ApiListRequest(_resource, filters, ApiListRequest.ChoosePageSize(offset, limit, pageSize), offset, limit);
     }
 
 }

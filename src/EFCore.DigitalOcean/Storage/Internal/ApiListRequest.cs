@@ -5,15 +5,43 @@ using EFCore.DigitalOcean.Metadata.Internal;
 namespace EFCore.DigitalOcean.Storage.Internal;
 
 /// <summary>
-///     A list request: the resource, its filters and the page size. <paramref name="Limit" /> is how many items the query can
-///     use at most, so that no page beyond it is fetched.
+///     A list request: the resource, its filters and the page size. <paramref name="Offset" /> items are skipped (pages before
+///     the one that holds the first wanted item are never fetched) and <paramref name="Limit" /> is how many items the query
+///     can use at most, so that no page beyond it is fetched.
 /// </summary>
 internal sealed record ApiListRequest(
     ApiResource Resource,
     IReadOnlyList<KeyValuePair<string, string>> Filters,
     int PerPage,
+    long Offset = 0,
     long? Limit = null)
 {
+    /// <summary>The page that holds the first wanted item.</summary>
+    public int FirstPage => (int)(Offset / PerPage) + 1;
+
+    /// <summary>
+    ///     The page size that reads the window of <paramref name="limit" /> items after <paramref name="offset" /> in as few
+    ///     requests as possible: the smallest size whose one page holds the whole window, else the largest size, which needs
+    ///     at most two requests for a window no larger than a page.
+    /// </summary>
+    public static int ChoosePageSize(long offset, long? limit, int maxPageSize)
+    {
+        if (limit is not > 0)
+        {
+            return maxPageSize;
+        }
+
+        for (var size = (int)Math.Min(limit.Value, maxPageSize); size <= maxPageSize; size++)
+        {
+            if (offset / size == (offset + limit.Value - 1) / size)
+            {
+                return size;
+            }
+        }
+
+        return maxPageSize;
+    }
+
     /// <summary>The path and query of one page, relative to the base address; values are escaped.</summary>
     public string PagePath(int page)
     {

@@ -59,11 +59,13 @@ internal sealed class DigitalOceanClient : IDisposable
         ResourceRowReader rows,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var first = await GetPageAsync(request, 1, rows, cancellationToken).ConfigureAwait(false);
-        var wanted = Math.Min(first.Total, request.Limit ?? long.MaxValue);
-        var lastPage = (int)Math.Min(int.MaxValue, (wanted + request.PerPage - 1) / request.PerPage);
+        var firstPage = request.FirstPage;
+        var first = await GetPageAsync(request, firstPage, rows, cancellationToken).ConfigureAwait(false);
+        var end = Math.Min(first.Total, request.Limit is { } limit ? request.Offset + limit : long.MaxValue);
+        var lastPage = (int)Math.Min(int.MaxValue, (end + request.PerPage - 1) / request.PerPage);
         var seen = new HashSet<long>();
-        foreach (var row in first.Rows)
+        var skipOnFirstPage = (int)(request.Offset - (long)(firstPage - 1) * request.PerPage);
+        foreach (var row in first.Rows.Skip(skipOnFirstPage))
         {
             if (seen.Add((long)row[rows.KeySlot]!))
             {
@@ -73,7 +75,7 @@ internal sealed class DigitalOceanClient : IDisposable
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var inFlight = new Queue<Task<ResourcePage>>();
-        var nextPage = 2;
+        var nextPage = firstPage + 1;
         try
         {
             while (true)
@@ -109,7 +111,7 @@ internal sealed class DigitalOceanClient : IDisposable
             }
         }
 
-        if (request.Limit is null && seen.Count < first.Total)
+        if (request.Offset == 0 && request.Limit is null && seen.Count < first.Total)
         {
             throw new DigitalOceanApiException(
                 DigitalOceanStrings.IncompleteListing("GET /" + request.PagePath(1), seen.Count, first.Total), HttpStatusCode.OK);
@@ -118,7 +120,7 @@ internal sealed class DigitalOceanClient : IDisposable
 
     /// <summary>Reads <c>meta.total</c> from a one-item page.</summary>
     public async Task<long> CountAsync(ApiListRequest request, ResourceRowReader rows, CancellationToken cancellationToken)
-        => (await GetPageAsync(request with { PerPage = 1 }, 1, rows, cancellationToken).ConfigureAwait(false)).Total;
+        => (await GetPageAsync(request with { PerPage = 1, Offset = 0 }, 1, rows, cancellationToken).ConfigureAwait(false)).Total;
 
     /// <summary>Reads one item by id or slug; <see langword="null" /> when the API answers 404.</summary>
     public async Task<ValueBuffer?> FindAsync(ApiResource resource, string idOrSlug, ResourceRowReader rows, CancellationToken cancellationToken)
