@@ -24,6 +24,47 @@ internal sealed class DigitalOceanQueryableMethodTranslatingExpressionVisitor : 
         : base(dependencies, queryCompilationContext, subquery)
         => _queryCompilationContext = queryCompilationContext;
 
+    // Operators that need whole objects; they and everything after them run over materialized results.
+    private static readonly HashSet<string> TailOperators
+        = [nameof(Queryable.GroupBy), nameof(Queryable.SelectMany), nameof(Queryable.DefaultIfEmpty), nameof(Queryable.Chunk)];
+
+    protected override Expression VisitMethodCall(MethodCallExpression methodCallExpression)
+    {
+        if (methodCallExpression.Method.DeclaringType != typeof(Queryable) || methodCallExpression.Arguments.Count == 0)
+        {
+            return base.VisitMethodCall(methodCallExpression);
+        }
+
+        // The source is translated once, here; the base class then sees it already translated.
+        var source = Visit(methodCallExpression.Arguments[0]);
+        if (source is ShapedQueryExpression shaped
+            && (Query(shaped).Tail is not null || TailOperators.Contains(methodCallExpression.Method.Name)))
+        {
+            return TranslateInTail(shaped, methodCallExpression);
+        }
+
+        return base.VisitMethodCall(methodCallExpression.Update(null, [source, .. methodCallExpression.Arguments.Skip(1)]));
+    }
+
+    protected override Expression VisitExtension(Expression extensionExpression)
+        => extensionExpression is ShapedQueryExpression ? extensionExpression : base.VisitExtension(extensionExpression);
+
+    private Expression TranslateInTail(ShapedQueryExpression source, MethodCallExpression call)
+    {
+        var tail = Query(source).StartTail(source.ShaperExpression);
+        var description = Describe(call.Update(null, [Expression.Constant(null, call.Arguments[0].Type), .. call.Arguments.Skip(1)]))
+            .Replace("null.", "", StringComparison.Ordinal);
+        if (!tail.TryApply(call, description))
+        {
+            return Fail(call.Method.Name) ?? QueryCompilationContext.NotTranslatedExpression;
+        }
+
+        // A scalar result (Count, First, Sum…) is a one-element sequence that EF unwraps with Single.
+        var isSequence = typeof(IQueryable).IsAssignableFrom(call.Type);
+        return new ShapedQueryExpression(source.QueryExpression, Expression.Default(tail.ElementType))
+            .UpdateResultCardinality(isSequence ? ResultCardinality.Enumerable : ResultCardinality.Single);
+    }
+
     protected override QueryableMethodTranslatingExpressionVisitor CreateSubqueryVisitor()
         => new DigitalOceanQueryableMethodTranslatingExpressionVisitor(Dependencies, _queryCompilationContext, subquery: true);
 
@@ -192,6 +233,7 @@ internal sealed class DigitalOceanQueryableMethodTranslatingExpressionVisitor : 
     protected override ShapedQueryExpression? TranslateOfType(ShapedQueryExpression source, Type resultType)
         => resultType.IsAssignableFrom(source.ShaperExpression.Type) ? source : Fail($"OfType<{resultType.Name}>()");
 
+    // Reached only through the base class's own paths; the tail handles these operators (see VisitMethodCall).
     protected override ShapedQueryExpression? TranslateDefaultIfEmpty(ShapedQueryExpression source, Expression? defaultValue)
         => Fail("DefaultIfEmpty");
 

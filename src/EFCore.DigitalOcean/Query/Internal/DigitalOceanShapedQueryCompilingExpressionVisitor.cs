@@ -19,8 +19,25 @@ internal sealed class DigitalOceanShapedQueryCompilingExpressionVisitor(
     protected override Expression VisitShapedQuery(ShapedQueryExpression shapedQueryExpression)
     {
         var query = (ResourceQueryExpression)shapedQueryExpression.QueryExpression;
-        var shaperBody = InjectStructuralTypeMaterializers(shapedQueryExpression.ShaperExpression);
-        var shaper = Expression.Lambda(shaperBody, QueryCompilationContext.QueryContextParameter, query.Row);
+        if (query.Tail is not { } tail)
+        {
+            return NewQueryingEnumerable(query, shapedQueryExpression.ShaperExpression);
+        }
+
+        var tailDelegate = Expression.Lambda(tail.Body, QueryCompilationContext.QueryContextParameter, tail.Source).Compile();
+        return Expression.New(
+            typeof(TailQueryingEnumerable<,>).MakeGenericType(tail.InputShaper.Type, tail.ElementType).GetConstructors()[0],
+            NewQueryingEnumerable(query, tail.InputShaper),
+            QueryContext,
+            Expression.Constant(tailDelegate),
+            Expression.Constant(tail.Operations));
+    }
+
+    /// <summary>The enumerable that fetches rows, runs the in-memory row operators and shapes each row with EF's materializer.</summary>
+    private NewExpression NewQueryingEnumerable(ResourceQueryExpression query, Expression shaperExpression)
+    {
+        var shaper = Expression.Lambda(
+            InjectStructuralTypeMaterializers(shaperExpression), QueryCompilationContext.QueryContextParameter, query.Row);
 
         return Expression.New(
             typeof(ResourceQueryingEnumerable<>).MakeGenericType(shaper.ReturnType).GetConstructors()[0],

@@ -14,9 +14,11 @@ internal static class QueryableToEnumerable
         = typeof(Enumerable).GetMethods(BindingFlags.Public | BindingFlags.Static).ToLookup(m => m.Name);
 
     public static Expression Rewrite(MethodCallExpression call)
+        => Call(call.Method, call.Arguments.Select(Unwrap).ToArray()) ?? call;
+
+    /// <summary>The LINQ to Objects call that does what <paramref name="queryableMethod" /> does, or null when there is none.</summary>
+    public static MethodCallExpression? Call(MethodInfo queryableMethod, Expression[] arguments)
     {
-        var arguments = call.Arguments.Select(Unwrap).ToArray();
-        var queryableMethod = call.Method;
         var genericArguments = queryableMethod.IsGenericMethod ? queryableMethod.GetGenericArguments() : [];
         foreach (var candidate in EnumerableMethods[queryableMethod.Name])
         {
@@ -35,10 +37,10 @@ internal static class QueryableToEnumerable
             }
         }
 
-        return call;
+        return null;
     }
 
-    private static Expression Unwrap(Expression argument)
+    public static Expression Unwrap(Expression argument)
         => argument switch
         {
             UnaryExpression { NodeType: ExpressionType.Quote } quote => quote.Operand,

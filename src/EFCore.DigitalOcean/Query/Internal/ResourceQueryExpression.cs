@@ -72,6 +72,11 @@ internal sealed class ResourceQueryExpression : Expression, IPrintableExpression
 
     public IReadOnlyList<string> ClientOperations => _clientOperations;
 
+    /// <summary>The operators that run over materialized results, once an operator needed whole objects.</summary>
+    public MaterializedTail? Tail { get; private set; }
+
+    public MaterializedTail StartTail(Expression shaper) => Tail ??= new MaterializedTail(shaper);
+
     public override Type Type => typeof(IAsyncEnumerable<ValueBuffer>);
 
     public override ExpressionType NodeType => ExpressionType.Extension;

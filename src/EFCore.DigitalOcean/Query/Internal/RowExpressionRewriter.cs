@@ -58,10 +58,10 @@ internal sealed class RowExpressionRewriter(bool keepWholeEntities) : Expression
             return Expression.Convert(ReadSlot(shaper, property), node.Type);
         }
 
-        if (node.Method.DeclaringType == typeof(Queryable))
+        // EF turns primitive collections (i.Tags) into queryables; over rows they are plain lists, so use LINQ to Objects.
+        if (node.Method.DeclaringType == typeof(Queryable) && QueryableToEnumerable.Rewrite(node) is var rewritten && rewritten != node)
         {
-            // EF turns primitive collections (i.Tags) into queryables; over rows they are plain lists, so use LINQ to Objects.
-            return Visit(QueryableToEnumerable.Rewrite(node));
+            return Visit(rewritten);
         }
 
         var instance = Visit(node.Object);
@@ -74,12 +74,7 @@ internal sealed class RowExpressionRewriter(bool keepWholeEntities) : Expression
         switch (node)
         {
             case QueryParameterExpression parameter:
-                return Expression.Convert(
-                    Expression.Property(
-                        Expression.Property(QueryCompilationContext.QueryContextParameter, ParametersProperty),
-                        ParameterIndexer,
-                        Expression.Constant(parameter.Name)),
-                    parameter.Type);
+                return ParameterValue(parameter);
 
             case StructuralTypeShaperExpression:
                 UsedWholeEntity |= !keepWholeEntities;
@@ -89,6 +84,15 @@ internal sealed class RowExpressionRewriter(bool keepWholeEntities) : Expression
                 return base.VisitExtension(node);
         }
     }
+
+    /// <summary>The value of a query parameter in the running query.</summary>
+    public static Expression ParameterValue(QueryParameterExpression parameter)
+        => Expression.Convert(
+            Expression.Property(
+                Expression.Property(QueryCompilationContext.QueryContextParameter, ParametersProperty),
+                ParameterIndexer,
+                Expression.Constant(parameter.Name)),
+            parameter.Type);
 
     private static Expression ReadSlot(StructuralTypeShaperExpression shaper, IProperty property)
         // No property constant: the shaper may capture only values that are safe to cache with the compiled query.
