@@ -23,7 +23,9 @@ internal static class DigitalOceanLoggerExtensions
         string? requestId,
         string? requestBody)
         => LogRequest(
-            diagnostics, Definitions(diagnostics).RequestExecuted, method, path, status, elapsed, rateLimitRemaining, requestId, requestBody);
+            diagnostics,
+            RequestDefinition(ref Definitions(diagnostics).LogRequestExecuted, diagnostics, DigitalOceanEventId.RequestExecuted, "Executed"),
+            method, path, status, elapsed, rateLimitRemaining, requestId, requestBody);
 
     public static void RequestFailed(
         this IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics,
@@ -35,14 +37,18 @@ internal static class DigitalOceanLoggerExtensions
         string? requestId,
         string? requestBody)
         => LogRequest(
-            diagnostics, Definitions(diagnostics).RequestFailed, method, path, status, elapsed, rateLimitRemaining, requestId, requestBody);
+            diagnostics,
+            RequestDefinition(ref Definitions(diagnostics).LogRequestFailed, diagnostics, DigitalOceanEventId.RequestFailed, "Failed"),
+            method, path, status, elapsed, rateLimitRemaining, requestId, requestBody);
 
     public static void RequestThrottled(
         this IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics,
         int rateLimitRemaining,
         TimeSpan delay)
     {
-        var definition = Definitions(diagnostics).RequestThrottled;
+        var definition = Definition(
+            ref Definitions(diagnostics).LogRequestThrottled, diagnostics, DigitalOceanEventId.RequestThrottled, LogLevel.Information,
+            "Only {remaining} requests are left in the DigitalOcean rate-limit window; waiting {delayMs} ms before the next request.");
         var remaining = rateLimitRemaining.ToString(CultureInfo.InvariantCulture);
         var milliseconds = ((long)delay.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
         if (diagnostics.ShouldLog(definition))
@@ -60,7 +66,11 @@ internal static class DigitalOceanLoggerExtensions
 
     public static void FullListing(this IDiagnosticsLogger<DbLoggerCategory.Query> diagnostics, string path, string inMemory)
     {
-        var definition = Definitions(diagnostics).FullListing;
+        var definition = Definition(
+            ref Definitions(diagnostics).LogFullListing, diagnostics, DigitalOceanEventId.FullListingWarning, LogLevel.Warning,
+            "The query lists the whole catalogue ({path}) because this part of it cannot be sent to the API and runs in memory: "
+            + "{inMemory}. Narrow it with PrivateOnly(), Distributions(), Applications(), a tag, an id or a slug; or make this "
+            + "warning an error with ConfigureWarnings.");
         if (diagnostics.ShouldLog(definition))
         {
             definition.Log(diagnostics, path, inMemory);
@@ -106,24 +116,8 @@ internal static class DigitalOceanLoggerExtensions
         }
     }
 
-    private static (EventDefinition<string, string, string, string, string, string> RequestExecuted,
-        EventDefinition<string, string, string, string, string, string> RequestFailed,
-        EventDefinition<string, string> RequestThrottled,
-        EventDefinition<string, string> FullListing) Definitions(IDiagnosticsLogger logger)
-    {
-        var definitions = (DigitalOceanLoggingDefinitions)logger.Definitions;
-        return (
-            RequestDefinition(ref definitions.LogRequestExecuted, logger, DigitalOceanEventId.RequestExecuted, "Executed"),
-            RequestDefinition(ref definitions.LogRequestFailed, logger, DigitalOceanEventId.RequestFailed, "Failed"),
-            Definition(
-                ref definitions.LogRequestThrottled, logger, DigitalOceanEventId.RequestThrottled, LogLevel.Information,
-                "Only {remaining} requests are left in the DigitalOcean rate-limit window; waiting {delayMs} ms before the next request."),
-            Definition(
-                ref definitions.LogFullListing, logger, DigitalOceanEventId.FullListingWarning, LogLevel.Warning,
-                "The query lists the whole catalogue ({path}) because this part of it cannot be sent to the API and runs in memory: "
-                + "{inMemory}. Narrow it with PrivateOnly(), Distributions(), Applications(), a tag, an id or a slug; or make this "
-                + "warning an error with ConfigureWarnings."));
-    }
+    private static DigitalOceanLoggingDefinitions Definitions(IDiagnosticsLogger logger)
+        => (DigitalOceanLoggingDefinitions)logger.Definitions;
 
     private static EventDefinition<string, string, string, string, string, string> RequestDefinition(
         ref EventDefinitionBase? field, IDiagnosticsLogger logger, EventId eventId, string verb)
