@@ -13,21 +13,8 @@ namespace EFCore.DigitalOcean.Diagnostics.Internal;
 /// </summary>
 internal static class DigitalOceanLoggerExtensions
 {
-    public static void RequestExecuted(
-        this IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics,
-        string method,
-        string path,
-        HttpStatusCode status,
-        TimeSpan elapsed,
-        int? rateLimitRemaining,
-        string? requestId,
-        string? requestBody)
-        => LogRequest(
-            diagnostics,
-            RequestDefinition(ref Definitions(diagnostics).LogRequestExecuted, diagnostics, DigitalOceanEventId.RequestExecuted, "Executed"),
-            method, path, status, elapsed, rateLimitRemaining, requestId, requestBody);
-
-    public static void RequestFailed(
+    /// <summary>Logs a finished request: <c>RequestExecuted</c> for a success status, else <c>RequestFailed</c>.</summary>
+    public static void RequestCompleted(
         this IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics,
         string method,
         string path,
@@ -36,10 +23,31 @@ internal static class DigitalOceanLoggerExtensions
         int? rateLimitRemaining,
         string? requestId,
         string? requestBody)
-        => LogRequest(
-            diagnostics,
-            RequestDefinition(ref Definitions(diagnostics).LogRequestFailed, diagnostics, DigitalOceanEventId.RequestFailed, "Failed"),
-            method, path, status, elapsed, rateLimitRemaining, requestId, requestBody);
+    {
+        var definitions = Definitions(diagnostics);
+        var definition = status is >= HttpStatusCode.OK and < HttpStatusCode.MultipleChoices
+            ? RequestDefinition(ref definitions.LogRequestExecuted, diagnostics, DigitalOceanEventId.RequestExecuted, "Executed")
+            : RequestDefinition(ref definitions.LogRequestFailed, diagnostics, DigitalOceanEventId.RequestFailed, "Failed");
+        var statusText = status is { } code ? ((int)code).ToString(CultureInfo.InvariantCulture) : "no response";
+        var milliseconds = ((long)elapsed.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
+        var remaining = rateLimitRemaining?.ToString(CultureInfo.InvariantCulture) ?? "?";
+        var body = requestBody is not null && diagnostics.ShouldLogSensitiveData() ? " " + requestBody : "";
+        var request = method + " " + path;
+        if (diagnostics.ShouldLog(definition))
+        {
+            definition.Log(diagnostics, request, statusText, milliseconds, remaining, requestId ?? "?", body);
+        }
+
+        if (diagnostics.NeedsEventData(definition, out var diagnosticSourceEnabled, out var simpleLogEnabled))
+        {
+            var eventData = new DigitalOceanRequestEventData(
+                definition,
+                (d, _) => ((EventDefinition<string, string, string, string, string, string>)d).GenerateMessage(
+                    request, statusText, milliseconds, remaining, requestId ?? "?", body),
+                method, path, status, elapsed, rateLimitRemaining, requestId);
+            diagnostics.DispatchEventData(definition, eventData, diagnosticSourceEnabled, simpleLogEnabled);
+        }
+    }
 
     public static void RequestThrottled(
         this IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics,
@@ -80,38 +88,6 @@ internal static class DigitalOceanLoggerExtensions
         {
             var eventData = new EventData(
                 definition, (d, _) => ((EventDefinition<string, string>)d).GenerateMessage(path, inMemory));
-            diagnostics.DispatchEventData(definition, eventData, diagnosticSourceEnabled, simpleLogEnabled);
-        }
-    }
-
-    private static void LogRequest(
-        IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics,
-        EventDefinition<string, string, string, string, string, string> definition,
-        string method,
-        string path,
-        HttpStatusCode? status,
-        TimeSpan elapsed,
-        int? rateLimitRemaining,
-        string? requestId,
-        string? requestBody)
-    {
-        var statusText = status is { } code ? ((int)code).ToString(CultureInfo.InvariantCulture) : "no response";
-        var milliseconds = ((long)elapsed.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
-        var remaining = rateLimitRemaining?.ToString(CultureInfo.InvariantCulture) ?? "?";
-        var body = requestBody is not null && diagnostics.ShouldLogSensitiveData() ? " " + requestBody : "";
-        var request = method + " " + path;
-        if (diagnostics.ShouldLog(definition))
-        {
-            definition.Log(diagnostics, request, statusText, milliseconds, remaining, requestId ?? "?", body);
-        }
-
-        if (diagnostics.NeedsEventData(definition, out var diagnosticSourceEnabled, out var simpleLogEnabled))
-        {
-            var eventData = new DigitalOceanRequestEventData(
-                definition,
-                (d, _) => ((EventDefinition<string, string, string, string, string, string>)d).GenerateMessage(
-                    request, statusText, milliseconds, remaining, requestId ?? "?", body),
-                method, path, status, elapsed, rateLimitRemaining, requestId);
             diagnostics.DispatchEventData(definition, eventData, diagnosticSourceEnabled, simpleLogEnabled);
         }
     }

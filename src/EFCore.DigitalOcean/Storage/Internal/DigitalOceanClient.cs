@@ -178,7 +178,7 @@ internal sealed class DigitalOceanClient : IDisposable
         }
         catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException)
         {
-            _logger.RequestFailed(method.Method, displayPath, null, Stopwatch.GetElapsedTime(started), null, null, jsonBody);
+            _logger.RequestCompleted(method.Method, displayPath, null, Stopwatch.GetElapsedTime(started), null, null, jsonBody);
             if (exception is TimeoutRejectedException)
             {
                 throw new TimeoutException(
@@ -192,10 +192,10 @@ internal sealed class DigitalOceanClient : IDisposable
         {
             var remaining = HeaderInt(response, "ratelimit-remaining");
             var requestId = Header(response, "x-request-id");
-            var elapsed = Stopwatch.GetElapsedTime(started);
+            _logger.RequestCompleted(
+                method.Method, displayPath, response.StatusCode, Stopwatch.GetElapsedTime(started), remaining, requestId, jsonBody);
             if (!response.IsSuccessStatusCode)
             {
-                _logger.RequestFailed(method.Method, displayPath, response.StatusCode, elapsed, remaining, requestId, jsonBody);
                 // A DELETE that was retried and now finds nothing was applied by an earlier attempt.
                 if (response.StatusCode == HttpStatusCode.NotFound
                     && (notFoundIsEmpty || (method == HttpMethod.Delete && request.Options.TryGetValue(RetryPolicy.Retried, out var retried) && retried)))
@@ -207,7 +207,6 @@ internal sealed class DigitalOceanClient : IDisposable
                     .ConfigureAwait(false);
             }
 
-            _logger.RequestExecuted(method.Method, displayPath, response.StatusCode, elapsed, remaining, requestId, jsonBody);
             if (responseType is null)
             {
                 return default;
