@@ -1,1 +1,3 @@
-class P { static void Main(){} }
+using ImagesConsole;
+
+return await ImagesApp.RunAsync(args, AppEnvironment.FromProcess());
