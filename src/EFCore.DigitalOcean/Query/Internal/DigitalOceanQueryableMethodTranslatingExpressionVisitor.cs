@@ -29,21 +29,22 @@ internal sealed class DigitalOceanQueryableMethodTranslatingExpressionVisitor : 
         = [nameof(Queryable.GroupBy), nameof(Queryable.SelectMany), nameof(Queryable.DefaultIfEmpty), nameof(Queryable.Chunk)];
 
     protected override Expression VisitMethodCall(MethodCallExpression methodCallExpression)
+        => methodCallExpression.Method.DeclaringType == typeof(Queryable) && StartsOrContinuesTail(methodCallExpression)
+            && Visit(methodCallExpression.Arguments[0]) is ShapedQueryExpression source
+                ? TranslateInTail(source, methodCallExpression)
+                : base.VisitMethodCall(methodCallExpression);
+
+    private static bool StartsOrContinuesTail(MethodCallExpression call)
     {
-        if (methodCallExpression.Method.DeclaringType != typeof(Queryable) || methodCallExpression.Arguments.Count == 0)
+        for (Expression? current = call; current is MethodCallExpression { Arguments.Count: > 0 } method; current = method.Arguments[0])
         {
-            return base.VisitMethodCall(methodCallExpression);
+            if (method.Method.DeclaringType == typeof(Queryable) && TailOperators.Contains(method.Method.Name))
+            {
+                return true;
+            }
         }
 
-        // The source is translated once, here; the base class then sees it already translated.
-        var source = Visit(methodCallExpression.Arguments[0]);
-        if (source is ShapedQueryExpression shaped
-            && (Query(shaped).Tail is not null || TailOperators.Contains(methodCallExpression.Method.Name)))
-        {
-            return TranslateInTail(shaped, methodCallExpression);
-        }
-
-        return base.VisitMethodCall(methodCallExpression.Update(null, [source, .. methodCallExpression.Arguments.Skip(1)]));
+        return false;
     }
 
     protected override Expression VisitExtension(Expression extensionExpression)

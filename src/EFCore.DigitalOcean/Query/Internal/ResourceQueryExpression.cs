@@ -64,8 +64,11 @@ internal sealed class ResourceQueryExpression : Expression, IPrintableExpression
     /// <summary>True while a page window can still be pushed: nothing in memory, and no limit that a skip would have to follow.</summary>
     public bool CanPushOffset => NothingInMemory && !IsPointRead && Limit is null && Offset is null && ServerAggregate == ServerAggregate.None;
 
-    /// <summary>True while the in-memory part only filters, which commutes with further request filters.</summary>
-    public bool CanPushFilters => _onlyFiltersInMemory && ServerAggregate == ServerAggregate.None;
+    /// <summary>
+    ///     True while the in-memory part only filters, which commutes with further request filters. A pushed Skip or Take
+    ///     does not commute: a filter after it applies only to the items it kept.
+    /// </summary>
+    public bool CanPushFilters => _onlyFiltersInMemory && ServerAggregate == ServerAggregate.None && Offset is null && Limit is null;
 
     /// <summary>True when an in-memory filter decides which listed items are kept.</summary>
     public bool FiltersInMemory { get; private set; }

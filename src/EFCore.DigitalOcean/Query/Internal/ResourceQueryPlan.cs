@@ -57,7 +57,10 @@ internal sealed class ResourceQueryPlan(ResourceQueryExpression query)
 
         if (_aggregate != ServerAggregate.None)
         {
-            var total = await client.CountAsync(ListRequest(queryContext, client.PageSize), rows, cancellationToken).ConfigureAwait(false);
+            // Items skipped by a pushed Skip are not counted: meta.total less the offset.
+            var request = ListRequest(queryContext, client.PageSize);
+            var total = Math.Max(
+                0, await client.CountAsync(request, rows, cancellationToken).ConfigureAwait(false) - request.Offset);
             yield return new ValueBuffer(
             [
                 _aggregate switch
@@ -70,13 +73,13 @@ internal sealed class ResourceQueryPlan(ResourceQueryExpression query)
             yield break;
         }
 
-        var request = ListRequest(queryContext, client.PageSize);
-        if (request.Limit <= 0)
+        var listing = ListRequest(queryContext, client.PageSize);
+        if (listing.Limit <= 0)
         {
             yield break;
         }
 
-        await foreach (var row in client.ListAsync(request, rows, cancellationToken).ConfigureAwait(false))
+        await foreach (var row in client.ListAsync(listing, rows, cancellationToken).ConfigureAwait(false))
         {
             yield return row;
         }

@@ -176,7 +176,7 @@ internal sealed class DigitalOceanClient : IDisposable
         {
             response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException)
+        catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException or TimeoutRejectedException)
         {
             _logger.RequestCompleted(method.Method, displayPath, null, Stopwatch.GetElapsedTime(started), null, null, jsonBody);
             if (exception is TimeoutRejectedException)
@@ -221,11 +221,12 @@ internal sealed class DigitalOceanClient : IDisposable
                         ?? throw new JsonException("the body is JSON null");
                 }
             }
-            catch (JsonException exception)
+            catch (Exception exception) when (exception is JsonException or IOException)
             {
+                var detail = exception is IOException ? "the connection closed before the body was complete" : exception.Message;
                 throw new DigitalOceanApiException(
                     DigitalOceanStrings.ResponseUnreadable(
-                        method.Method + " " + displayPath, (int)response.StatusCode, exception.Message + RequestIdSuffix(requestId)),
+                        method.Method + " " + displayPath, (int)response.StatusCode, detail + RequestIdSuffix(requestId)),
                     response.StatusCode,
                     requestId: requestId,
                     innerException: exception);

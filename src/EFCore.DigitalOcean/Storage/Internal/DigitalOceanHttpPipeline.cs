@@ -11,15 +11,16 @@ using Polly;
 namespace EFCore.DigitalOcean.Storage.Internal;
 
 /// <summary>
-///     Builds the one handler pipeline every request goes through: retries and timeouts (<see cref="RetryPolicy" />), then
-///     rate-limit spacing (<see cref="RateLimitThrottleHandler" />), then the connection handler from
+///     Builds the one handler pipeline every request goes through: retries (<see cref="RetryPolicy" />), then rate-limit
+///     spacing (<see cref="RateLimitThrottleHandler" />, so that each attempt is spaced), then the time limit of one attempt,
+///     then the connection handler from
 ///     <see cref="IHttpMessageHandlerFactory" /> — the application's when it has one (so users add their own handlers with
 ///     <c>AddHttpClient(DigitalOceanDbContextOptionsBuilder.HttpClientName)</c>), else the one in EF's internal service
 ///     provider. Either way connections are pooled and shared by all contexts, never opened anew per context.
 /// </summary>
 internal sealed class DigitalOceanHttpPipeline(IHttpMessageHandlerFactory ownFactory, RateLimitRegistry rateLimits)
 {
-    private readonly ConcurrentDictionary<(int, TimeSpan, TimeSpan, TimeProvider), ResiliencePipeline<HttpResponseMessage>> _policies = new();
+    private readonly ConcurrentDictionary<(int, TimeSpan, TimeSpan, TimeProvider), Policies> _policies = new();
 
     public HttpMessageHandler CreateHandler(IDbContextOptions options, IDiagnosticsLogger<DbLoggerCategory.Database.Command> logger)
     {
@@ -28,15 +29,22 @@ internal sealed class DigitalOceanHttpPipeline(IHttpMessageHandlerFactory ownFac
         var factory = applicationServices?.GetService<IHttpMessageHandlerFactory>() ?? ownFactory;
         var policy = _policies.GetOrAdd(
             (extension.MaxRetries, extension.RetryDelay, extension.RequestTimeout, extension.TimeProvider),
-            static (_, e) => RetryPolicy.Create(e),
+            static (_, e) => new Policies(RetryPolicy.CreateRetry(e), RetryPolicy.CreateAttemptTimeout(e)),
             extension);
 
-        return new ResilienceHandler(policy)
+        return new ResilienceHandler(policy.Retry)
         {
             InnerHandler = new RateLimitThrottleHandler(rateLimits, extension.TimeProvider, logger)
             {
-                InnerHandler = factory.CreateHandler(DigitalOceanDbContextOptionsBuilder.HttpClientName)
+                InnerHandler = new ResilienceHandler(policy.AttemptTimeout)
+                {
+                    InnerHandler = factory.CreateHandler(DigitalOceanDbContextOptionsBuilder.HttpClientName)
+                }
             }
         };
     }
+
+    private sealed record Policies(
+        ResiliencePipeline<HttpResponseMessage> Retry,
+        ResiliencePipeline<HttpResponseMessage> AttemptTimeout);
 }

@@ -18,6 +18,7 @@ internal sealed class RateLimitState
     private int? _limit;
     private int? _remaining;
     private DateTimeOffset _reset;
+    private DateTimeOffset _lastSlot;
 
     public void Update(HttpResponseMessage response)
     {
@@ -39,19 +40,24 @@ internal sealed class RateLimitState
 
     /// <summary>
     ///     Once fewer than a twentieth of the window's requests are left, the rest are spread evenly until the window resets,
-    ///     so a long listing or a bulk delete slows down instead of running into a storm of 429s.
+    ///     so a long listing or a bulk delete slows down instead of running into a storm of 429s. Each request reserves the slot
+    ///     one spacing after the previous one, so concurrent requests are spaced from one another too, not sent together
+    ///     after one wait.
     /// </summary>
-    public (TimeSpan Delay, int Remaining) DelayBeforeNextRequest(DateTimeOffset now, TimeSpan maxDelay)
+    public (TimeSpan Delay, int Remaining) DelayBeforeNextRequest(DateTimeOffset now, TimeSpan maxSpacing)
     {
         lock (_lock)
         {
             if (_remaining is not { } remaining || _reset <= now || remaining > Math.Max(10, (_limit ?? 5000) / 20))
             {
+                _lastSlot = now;
                 return (TimeSpan.Zero, _remaining ?? 0);
             }
 
             var spacing = (_reset - now) / (remaining + 1);
-            return (spacing < maxDelay ? spacing : maxDelay, remaining);
+            var slot = _lastSlot + (spacing < maxSpacing ? spacing : maxSpacing);
+            _lastSlot = slot > now ? slot : now;
+            return (_lastSlot - now, remaining);
         }
     }
 

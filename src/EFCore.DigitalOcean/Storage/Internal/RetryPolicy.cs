@@ -21,7 +21,13 @@ internal static class RetryPolicy
 
     private static readonly TimeSpan MaxRateLimitWait = TimeSpan.FromMinutes(2);
 
-    public static ResiliencePipeline<HttpResponseMessage> Create(DigitalOceanOptionsExtension options)
+    /// <summary>The time limit of one attempt; it sits inside the rate-limit spacing so that a wait there does not use it up.</summary>
+    public static ResiliencePipeline<HttpResponseMessage> CreateAttemptTimeout(DigitalOceanOptionsExtension options)
+        => new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = options.TimeProvider }
+            .AddTimeout(options.RequestTimeout)
+            .Build();
+
+    public static ResiliencePipeline<HttpResponseMessage> CreateRetry(DigitalOceanOptionsExtension options)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = options.TimeProvider };
         if (options.MaxRetries > 0)
@@ -43,7 +49,7 @@ internal static class RetryPolicy
                 });
         }
 
-        return builder.AddTimeout(options.RequestTimeout).Build();
+        return builder.Build();
     }
 
     private static bool ShouldRetry(HttpRequestMessage? request, Outcome<HttpResponseMessage> outcome)

@@ -86,6 +86,7 @@ internal sealed class BulkWrite(
                 var propertyEntry = entityEntry.Property(property.Name);
                 propertyEntry.CurrentValue = value;
                 propertyEntry.OriginalValue = value;
+                propertyEntry.IsModified = false;
             }
         }
     }
