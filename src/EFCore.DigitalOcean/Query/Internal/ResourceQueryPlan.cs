@@ -55,12 +55,13 @@ internal sealed class ResourceQueryPlan(ResourceQueryExpression query)
             yield break;
         }
 
+        var request = ListRequest(queryContext, client.PageSize);
         if (_aggregate != ServerAggregate.None)
         {
             // Items skipped by a pushed Skip are not counted: meta.total less the offset.
-            var request = ListRequest(queryContext, client.PageSize);
-            var total = Math.Max(
-                0, await client.CountAsync(request, rows, cancellationToken).ConfigureAwait(false) - request.Offset);
+            var total = request is null
+                ? 0
+                : Math.Max(0, await client.CountAsync(request, rows, cancellationToken).ConfigureAwait(false) - request.Offset);
             yield return new ValueBuffer(
             [
                 _aggregate switch
@@ -73,13 +74,12 @@ internal sealed class ResourceQueryPlan(ResourceQueryExpression query)
             yield break;
         }
 
-        var listing = ListRequest(queryContext, client.PageSize);
-        if (listing.Limit <= 0)
+        if (request is null || request.Limit <= 0)
         {
             yield break;
         }
 
-        await foreach (var row in client.ListAsync(listing, rows, cancellationToken).ConfigureAwait(false))
+        await foreach (var row in client.ListAsync(request, rows, cancellationToken).ConfigureAwait(false))
         {
             yield return row;
         }
@@ -122,9 +122,12 @@ internal sealed class ResourceQueryPlan(ResourceQueryExpression query)
         {
             text.Append("GET /").Append(_resource.CollectionPath).Append('/').Append(Uri.EscapeDataString(segment));
         }
+        else if (ListRequest(queryContext, pageSize) is not { } request)
+        {
+            text.Append("-- no request: no image has a null or empty tag");
+        }
         else
         {
-            var request = ListRequest(queryContext, pageSize);
             text.Append("GET /").Append(
                 _aggregate == ServerAggregate.None ? request.PagePath(request.FirstPage) : (request with { PerPage = 1 }).PagePath(1));
             if (_aggregate != ServerAggregate.None)
@@ -159,9 +162,11 @@ internal sealed class ResourceQueryPlan(ResourceQueryExpression query)
 
         if (_pointReadSlug is { } slug)
         {
-            // "." and ".." would be normalized away by URI handling and reach another path; no image has such a slug.
-            var value = slug.ResolveString(queryContext);
-            return string.IsNullOrWhiteSpace(value) || value.Trim('.').Length == 0 ? "" : value;
+            // Images without a slug are found by listing (the condition is checked in memory). "." and ".." would be
+            // normalized away by URI handling and reach another path; no image has such a slug, nor an empty one.
+            return slug.ResolveString(queryContext) is { } value
+                ? string.IsNullOrWhiteSpace(value) || value.Trim('.').Length == 0 ? "" : value
+                : null;
         }
 
         return null;
@@ -187,15 +192,21 @@ internal sealed class ResourceQueryPlan(ResourceQueryExpression query)
             ? list
             : null;
 
-    private ApiListRequest ListRequest(QueryContext queryContext, int pageSize)
+    /// <summary>The listing to send; null when the pushed tag is null or empty, which no image carries.</summary>
+    private ApiListRequest? ListRequest(QueryContext queryContext, int pageSize)
     {
         var filters = new List<KeyValuePair<string, string>>(1);
         if (_scope is not null)
         {
             filters.Add(new(_scope.Parameter, _scope.Value));
         }
-        else if (_tag?.ResolveString(queryContext) is { } tag)
+        else if (_tag is { } pushedTag)
         {
+            if (pushedTag.ResolveString(queryContext) is not { Length: > 0 } tag)
+            {
+                return null;
+            }
+
             filters.Add(new(_resource.TagFilter.Parameter, tag));
         }
 
