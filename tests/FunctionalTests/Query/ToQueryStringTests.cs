@@ -1,0 +1,65 @@
+using EFCore.DigitalOcean.FunctionalTests.TestSupport;
+using EFCore.DigitalOcean.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace EFCore.DigitalOcean.FunctionalTests.Query;
+
+/// <summary><c>ToQueryString()</c> shows the first request and what runs in memory, and sends nothing.</summary>
+public class ToQueryStringTests
+{
+    [Fact]
+    public void A_scoped_query_with_an_in_memory_filter_shows_both_parts()
+    {
+        using var cloud = TestCloud.Start(FakeCatalog.Realistic());
+        using var db = cloud.CreateContext();
+
+        var lines = Lines(db.Images.PrivateOnly().Where(i => i.Name.StartsWith("web")).ToQueryString());
+
+        Assert.Equal("GET /v2/images?private=true&per_page=200&page=1", lines[0]);
+        Assert.Contains(lines, l => l.StartsWith("-- evaluated in memory: ", StringComparison.Ordinal) && l.Contains("StartsWith"));
+        RequestAssert.NoneSent(cloud.Requests);
+    }
+
+    [Fact]
+    public void A_pushed_down_query_shows_its_parameter_values_and_keeps_the_tag_out_of_memory()
+    {
+        using var cloud = TestCloud.Start(FakeCatalog.Realistic());
+        using var db = cloud.CreateContext();
+        var tag = "a&b";
+
+        var lines = Lines(db.Images.Where(i => i.Tags.Contains(tag)).Take(5).ToQueryString());
+
+        Assert.Equal("GET /v2/images?tag_name=a%26b&per_page=5&page=1", lines[0]);
+        Assert.Contains("-- @tag='a&b'", lines);
+        Assert.DoesNotContain(lines, l => l.Contains("Contains"));
+        RequestAssert.NoneSent(cloud.Requests);
+    }
+
+    [Theory]
+    [InlineData("a b", "GET /v2/images/a%20b")]
+    [InlineData("../droplets", "GET /v2/images/..%2Fdroplets")]
+    public void A_slug_read_shows_the_escaped_path(string slug, string request)
+    {
+        using var cloud = TestCloud.Start(FakeCatalog.Realistic());
+        using var db = cloud.CreateContext();
+
+        var lines = Lines(db.Images.Where(i => i.Slug == slug).ToQueryString());
+
+        Assert.Equal(request, lines[0]);
+        RequestAssert.NoneSent(cloud.Requests);
+    }
+
+    [Fact]
+    public void An_id_read_shows_the_item_path()
+    {
+        using var cloud = TestCloud.Start(FakeCatalog.Realistic());
+        using var db = cloud.CreateContext();
+
+        var lines = Lines(db.Images.Where(i => i.Id == 7555620).ToQueryString());
+
+        Assert.Equal("GET /v2/images/7555620", lines[0]);
+        RequestAssert.NoneSent(cloud.Requests);
+    }
+
+    private static string[] Lines(string text) => text.Split(["\r\n", "\n"], StringSplitOptions.None);
+}
