@@ -190,6 +190,17 @@ internal sealed class DigitalOceanClient : IDisposable
 
         using (response)
         {
+            // An application's own handler may follow redirects; an answer from another host is not the API's answer.
+            if (response.RequestMessage?.RequestUri is { } answeredBy
+                && Uri.Compare(answeredBy, _options.BaseAddress, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0)
+            {
+                _logger.RequestCompleted(method.Method, displayPath, response.StatusCode, Stopwatch.GetElapsedTime(started), null, null, jsonBody);
+                throw new DigitalOceanApiException(
+                    $"{method.Method} {displayPath} was redirected to {answeredBy.GetLeftPart(UriPartial.Authority)}; the provider "
+                    + "only accepts answers from its base address.",
+                    HttpStatusCode.Redirect);
+            }
+
             var remaining = HeaderInt(response, "ratelimit-remaining");
             var requestId = Header(response, "x-request-id");
             _logger.RequestCompleted(

@@ -5,7 +5,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
 using Polly;
 
 namespace EFCore.DigitalOcean.Storage.Internal;
@@ -14,9 +16,10 @@ namespace EFCore.DigitalOcean.Storage.Internal;
 ///     Builds the one handler pipeline every request goes through: retries (<see cref="RetryPolicy" />), then rate-limit
 ///     spacing (<see cref="RateLimitThrottleHandler" />, so that each attempt is spaced), then the time limit of one attempt,
 ///     then the connection handler from
-///     <see cref="IHttpMessageHandlerFactory" /> — the application's when it has one (so users add their own handlers with
-///     <c>AddHttpClient(DigitalOceanDbContextOptionsBuilder.HttpClientName)</c>), else the one in EF's internal service
-///     provider. Either way connections are pooled and shared by all contexts, never opened anew per context.
+///     <see cref="IHttpMessageHandlerFactory" />: the application's when it configures the provider's named client (so users
+///     add their own handlers with <c>AddHttpClient(DigitalOceanDbContextOptionsBuilder.HttpClientName)</c>), else the one in
+///     EF's internal service provider, whose connections never follow redirects. Either way connections are pooled and
+///     shared by all contexts, never opened anew per context.
 /// </summary>
 internal sealed class DigitalOceanHttpPipeline(IHttpMessageHandlerFactory ownFactory, RateLimitRegistry rateLimits)
 {
@@ -25,8 +28,7 @@ internal sealed class DigitalOceanHttpPipeline(IHttpMessageHandlerFactory ownFac
     public HttpMessageHandler CreateHandler(IDbContextOptions options, IDiagnosticsLogger<DbLoggerCategory.Database.Command> logger)
     {
         var extension = options.FindExtension<DigitalOceanOptionsExtension>()!;
-        var applicationServices = options.FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider;
-        var factory = applicationServices?.GetService<IHttpMessageHandlerFactory>() ?? ownFactory;
+        var factory = ApplicationFactory(options.FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider) ?? ownFactory;
         var policy = _policies.GetOrAdd(
             (extension.MaxRetries, extension.RetryDelay, extension.RequestTimeout, extension.TimeProvider),
             static (_, e) => new Policies(RetryPolicy.CreateRetry(e), RetryPolicy.CreateAttemptTimeout(e)),
@@ -42,6 +44,19 @@ internal sealed class DigitalOceanHttpPipeline(IHttpMessageHandlerFactory ownFac
                 }
             }
         };
+    }
+
+    /// <summary>
+    ///     The application's handler factory, when the application configured the provider's named client. An unconfigured
+    ///     name would get the application's default handler, which follows redirects; the provider's own does not.
+    /// </summary>
+    private static IHttpMessageHandlerFactory? ApplicationFactory(IServiceProvider? applicationServices)
+    {
+        var clientOptions = applicationServices?.GetService<IOptionsMonitor<HttpClientFactoryOptions>>()
+            ?.Get(DigitalOceanDbContextOptionsBuilder.HttpClientName);
+        return clientOptions is { HttpMessageHandlerBuilderActions.Count: > 0 } or { HttpClientActions.Count: > 0 }
+            ? applicationServices!.GetService<IHttpMessageHandlerFactory>()
+            : null;
     }
 
     private sealed record Policies(

@@ -102,6 +102,11 @@ internal sealed class DigitalOceanUpdatePipeline(DigitalOceanClient client)
         }
     }
 
+    /// <summary>A server error or a lost answer says nothing about whether the request was carried out.</summary>
+    private static bool MayHaveBeenApplied(Exception exception)
+        => exception is TimeoutException or HttpRequestException
+            || exception is DigitalOceanApiException { StatusCode: >= HttpStatusCode.InternalServerError };
+
     private static DbUpdateException CreateException(List<WriteFailure<ApiWriteOperation>> failures, int attempted)
     {
         var message = new StringBuilder()
@@ -111,6 +116,10 @@ internal sealed class DigitalOceanUpdatePipeline(DigitalOceanClient client)
         {
             message.AppendLine().Append("  ").Append(ApiWriteOperationFactory.Describe(failure.Operation.Entry)).Append(" (")
                 .Append(failure.Operation.Method).Append("): ").Append(failure.Exception.Message);
+            if (failure.Operation.Kind == ApiWriteKind.Create && MayHaveBeenApplied(failure.Exception))
+            {
+                message.Append(" The API may have created the image anyway: look for it before saving again.");
+            }
         }
 
         var entries = failures.Select(f => f.Operation.Entry).ToList();

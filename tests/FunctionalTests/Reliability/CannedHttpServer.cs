@@ -1,0 +1,140 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace EFCore.DigitalOcean.FunctionalTests.Reliability;
+
+/// <summary>One request as a <see cref="CannedHttpServer" /> received it.</summary>
+/// <param name="RequestLine">The method and target, e.g. <c>GET /v2/images?per_page=200&amp;page=1</c>.</param>
+/// <param name="Headers">The request headers by name (case-insensitive).</param>
+internal sealed record ReceivedRequest(string RequestLine, IReadOnlyDictionary<string, string> Headers)
+{
+    public string Target => RequestLine[(RequestLine.IndexOf(' ') + 1)..];
+}
+
+/// <summary>An answer for a <see cref="CannedHttpServer" /> to send.</summary>
+internal sealed record CannedResponse(int Status, string Reason, IReadOnlyList<(string Name, string Value)> Headers, string Body);
+
+/// <summary>
+///     A minimal HTTP/1.1 server on 127.0.0.1 for what the fake cannot do: answer with a redirect, or with JSON holding fields
+///     the fake never writes. It records the request line and headers of every request (bodies are not read: only GETs are
+///     sent to it), answers with what the test's function returns, and closes the connection after each answer.
+/// </summary>
+internal sealed class CannedHttpServer : IDisposable
+{
+    private const int MaxHeadBytes = 64 * 1024;
+
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly Func<ReceivedRequest, CannedResponse> _respond;
+    private readonly ConcurrentQueue<ReceivedRequest> _received = new();
+    private readonly CancellationTokenSource _stopping = new();
+
+    private CannedHttpServer(Func<ReceivedRequest, CannedResponse> respond)
+    {
+        _respond = respond;
+        _listener.Start();
+        BaseAddress = new Uri($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
+        _ = AcceptAsync();
+    }
+
+    public Uri BaseAddress { get; }
+
+    public IReadOnlyList<ReceivedRequest> Received => [.. _received];
+
+    public static CannedHttpServer Start(Func<ReceivedRequest, CannedResponse> respond) => new(respond);
+
+    public static CannedResponse Json(string body) => new(200, "OK", [("Content-Type", "application/json")], body);
+
+    public static CannedResponse Redirect(Uri location) => new(302, "Found", [("Location", location.AbsoluteUri)], "");
+
+    public void Dispose()
+    {
+        _stopping.Cancel();
+        _listener.Stop();
+    }
+
+    private async Task AcceptAsync()
+    {
+        while (true)
+        {
+            TcpClient client;
+            try
+            {
+                client = await _listener.AcceptTcpClientAsync(_stopping.Token);
+            }
+            catch (Exception exception) when (exception is OperationCanceledException or SocketException or ObjectDisposedException)
+            {
+                return;
+            }
+
+            _ = ServeAsync(client);
+        }
+    }
+
+    private async Task ServeAsync(TcpClient client)
+    {
+        using (client)
+        {
+            try
+            {
+                var stream = client.GetStream();
+                var request = Parse(await ReadHeadAsync(stream));
+                _received.Enqueue(request);
+                await stream.WriteAsync(Encode(_respond(request)), _stopping.Token);
+            }
+            catch (Exception exception) when (exception is IOException or OperationCanceledException or FormatException)
+            {
+                // The client went away, the server is stopping, or what came in was not HTTP: nothing to answer.
+            }
+        }
+    }
+
+    private async Task<string> ReadHeadAsync(NetworkStream stream)
+    {
+        var head = new MemoryStream();
+        var buffer = new byte[4096];
+        while (!EndsHead(head))
+        {
+            var read = await stream.ReadAsync(buffer, _stopping.Token);
+            if (read == 0 || head.Length + read > MaxHeadBytes)
+            {
+                throw new FormatException("The connection closed, or sent too much, before the end of the request head.");
+            }
+
+            head.Write(buffer, 0, read);
+        }
+
+        return Encoding.ASCII.GetString(head.GetBuffer(), 0, (int)head.Length);
+    }
+
+    private static bool EndsHead(MemoryStream head)
+        => head.Length >= 4 && head.GetBuffer().AsSpan(0, (int)head.Length).IndexOf("\r\n\r\n"u8) >= 0;
+
+    private static ReceivedRequest Parse(string head)
+    {
+        var lines = head.Split("\r\n");
+        var requestLine = lines[0][..lines[0].LastIndexOf(' ')];
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var line in lines.Skip(1).TakeWhile(l => l.Length > 0))
+        {
+            var colon = line.IndexOf(':');
+            headers[line[..colon].Trim()] = line[(colon + 1)..].Trim();
+        }
+
+        return new ReceivedRequest(requestLine, headers);
+    }
+
+    private static byte[] Encode(CannedResponse response)
+    {
+        var body = Encoding.UTF8.GetBytes(response.Body);
+        var head = new StringBuilder().Append($"HTTP/1.1 {response.Status} {response.Reason}\r\n");
+        foreach (var (name, value) in response.Headers)
+        {
+            head.Append($"{name}: {value}\r\n");
+        }
+
+        head.Append($"Content-Length: {body.Length}\r\nConnection: close\r\n\r\n");
+        return [.. Encoding.ASCII.GetBytes(head.ToString()), .. body];
+    }
+}
