@@ -10,7 +10,10 @@ namespace EFCore.DigitalOcean;
 /// </remarks>
 public class Image
 {
-    /// <summary>The unique id the API assigns; a temporary negative value until a new image is saved.</summary>
+    /// <summary>
+    ///     The unique id the API assigns. A new image keeps 0 here until it is saved (the change tracker holds a temporary key
+    ///     for it meanwhile), then gets the id from the create response.
+    /// </summary>
     public long Id { get; set; }
 
     /// <summary>The display name; not unique.</summary>

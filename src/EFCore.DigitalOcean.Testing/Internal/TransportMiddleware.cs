@@ -76,12 +76,14 @@ internal static class TransportMiddleware
                     return;
                 }
 
-                // 204 and 304 must not carry a body, nor a Content-Length for one.
-                if (context.Response.StatusCode is not (204 or 304))
+                // 204 and 304 carry no body, nor a Content-Length for one; writing one (even empty) makes the server close
+                // the connection without saying so, and the client's next request on it fails.
+                if (context.Response.StatusCode is 204 or 304)
                 {
-                    context.Response.ContentLength = body.Length;
+                    return;
                 }
 
+                context.Response.ContentLength = body.Length;
                 await context.Response.Body.WriteAsync(body).ConfigureAwait(false);
                 return;
         }
