@@ -53,8 +53,7 @@ internal sealed class DigitalOceanQueryableMethodTranslatingExpressionVisitor : 
     private Expression TranslateInTail(ShapedQueryExpression source, MethodCallExpression call)
     {
         var tail = Query(source).StartTail(source.ShaperExpression);
-        var description = Describe(call.Update(null, [Expression.Constant(null, call.Arguments[0].Type), .. call.Arguments.Skip(1)]))
-            .Replace("null.", "", StringComparison.Ordinal);
+        var description = $"{call.Method.Name}({string.Join(", ", call.Arguments.Skip(1).Select(a => Describe(a)))})";
         if (!tail.TryApply(call, description))
         {
             return Fail(call.Method.Name) ?? QueryCompilationContext.NotTranslatedExpression;
