@@ -29,60 +29,65 @@ internal sealed class ResourceQueryPlan(ResourceQueryExpression query)
     private readonly ServerAggregate _aggregate = query.ServerAggregate;
     private readonly IReadOnlyList<string> _inMemory = [.. query.ClientOperations];
 
-    public async IAsyncEnumerable<ValueBuffer> FetchAsync(
-        DigitalOceanQueryContext queryContext,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <summary>
+    ///     Chooses the requests for this execution's parameter values. Nothing is sent until the result is enumerated, and a
+    ///     listing is the client's own stream, with no extra layer per row.
+    /// </summary>
+    public IAsyncEnumerable<ValueBuffer> Fetch(DigitalOceanQueryContext queryContext)
     {
         var client = queryContext.Client;
         var rows = ResourceRowReader.For(_entityType);
         if (PointReadSegment(queryContext) is { } segment)
         {
-            if (segment.Length > 0 && await client.FindAsync(_resource, segment, rows, cancellationToken).ConfigureAwait(false) is { } item)
-            {
-                yield return item;
-            }
-
-            yield break;
+            return segment.Length > 0 ? FindOneAsync(client, segment, rows) : AsyncEnumerable.Empty<ValueBuffer>();
         }
 
         if (PointReadIds(queryContext) is { } ids)
         {
-            await foreach (var row in FindManyAsync(client, ids, rows, cancellationToken).ConfigureAwait(false))
-            {
-                yield return row;
-            }
-
-            yield break;
+            return FindManyAsync(client, ids, rows);
         }
 
         var request = ListRequest(queryContext, client.PageSize);
         if (_aggregate != ServerAggregate.None)
         {
-            // Items skipped by a pushed Skip are not counted: meta.total less the offset.
-            var total = request is null
-                ? 0
-                : Math.Max(0, await client.CountAsync(request, rows, cancellationToken).ConfigureAwait(false) - request.Offset);
-            yield return new ValueBuffer(
-            [
-                _aggregate switch
-                {
-                    ServerAggregate.Count => checked((int)total),
-                    ServerAggregate.LongCount => total,
-                    _ => total > 0
-                }
-            ]);
-            yield break;
+            return CountAsync(client, request, rows);
         }
 
-        if (request is null || request.Limit <= 0)
-        {
-            yield break;
-        }
+        return request is null || request.Limit <= 0 ? AsyncEnumerable.Empty<ValueBuffer>() : client.ListAsync(request, rows);
+    }
 
-        await foreach (var row in client.ListAsync(request, rows, cancellationToken).ConfigureAwait(false))
+    private async IAsyncEnumerable<ValueBuffer> FindOneAsync(
+        DigitalOceanClient client,
+        string segment,
+        ResourceRowReader rows,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        if (await client.FindAsync(_resource, segment, rows, cancellationToken).ConfigureAwait(false) is { } item)
         {
-            yield return row;
+            yield return item;
         }
+    }
+
+    /// <summary>One row holding the answer of a server-side Count, LongCount or Any.</summary>
+    private async IAsyncEnumerable<ValueBuffer> CountAsync(
+        DigitalOceanClient client,
+        ApiListRequest? request,
+        ResourceRowReader rows,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        // Items skipped by a pushed Skip are not counted: meta.total less the offset.
+        var total = request is null
+            ? 0
+            : Math.Max(0, await client.CountAsync(request, rows, cancellationToken).ConfigureAwait(false) - request.Offset);
+        yield return new ValueBuffer(
+        [
+            _aggregate switch
+            {
+                ServerAggregate.Count => checked((int)total),
+                ServerAggregate.LongCount => total,
+                _ => total > 0
+            }
+        ]);
     }
 
     /// <summary>Reads each id of a short id list, concurrently, and yields the ones that exist in the list's order.</summary>
@@ -90,7 +95,7 @@ internal sealed class ResourceQueryPlan(ResourceQueryExpression query)
         DigitalOceanClient client,
         IReadOnlyList<long> ids,
         ResourceRowReader rows,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var found = new ValueBuffer?[ids.Count];
         await Parallel.ForEachAsync(

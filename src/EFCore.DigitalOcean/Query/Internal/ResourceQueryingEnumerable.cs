@@ -73,7 +73,7 @@ internal sealed class ResourceQueryingEnumerable<T> : IAsyncEnumerable<T>, IEnum
                 using var _ = _concurrencyDetector?.EnterCriticalSection();
                 if (_rows is null)
                 {
-                    var rows = query._plan.FetchAsync(_queryContext, cancellationToken);
+                    var rows = query._plan.Fetch(_queryContext);
                     _rows = (query._inMemory?.Invoke(_queryContext, rows) ?? rows).GetAsyncEnumerator(cancellationToken);
                     _queryContext.InitializeStateManager(query._standAloneStateManager);
                 }
