@@ -1,0 +1,76 @@
+using BenchmarkDotNet.Attributes;
+using EFCore.DigitalOcean.Benchmarks.Baseline;
+using EFCore.DigitalOcean.Benchmarks.Infrastructure;
+using EFCore.DigitalOcean.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace EFCore.DigitalOcean.Benchmarks.Scenarios;
+
+/// <summary>
+///     Scenario 1, materialization overhead: 10,000 images in 50 pages of 200 from a fake without latency, so the cost is
+///     the client's (plus the in-process server's, which the transport floor shows). Targets: no-tracking within 1.25× the
+///     hand-written time and 1.5× its allocations, tracking within 2× the time, with one request at a time as the baseline.
+/// </summary>
+[MemoryDiagnoser]
+public class MaterializationBenchmarks : ApiBenchmark
+{
+    private const int ImageCount = 10_000;
+    private const int Pages = ImageCount / PageSize;
+
+    private DbContextOptions<CloudContext> _oneAtATime = null!;
+    private DbContextOptions<CloudContext> _providerDefault = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        StartFake(FakeCatalog.PrivateImages(ImageCount));
+        _oneAtATime = ProviderOptions(maxConcurrentRequests: 1);
+        _providerDefault = ProviderOptions();
+    }
+
+    [Benchmark(Baseline = true)]
+    public Task<List<ImageDto>> HandWritten()
+    {
+        BeginOperation();
+        return HandWrittenApi.ListAllAsync();
+    }
+
+    [Benchmark, TransportFloor]
+    public Task<int> TransportOnly()
+    {
+        BeginOperation();
+        return HandWrittenApi.DrainPagesAsync(Pages);
+    }
+
+    [Benchmark]
+    public async Task<List<Image>> NoTracking_Seq()
+    {
+        BeginOperation();
+        await using var db = new CloudContext(_oneAtATime);
+        return await db.Images.AsNoTracking().ToListAsync();
+    }
+
+    [Benchmark]
+    public async Task<List<Image>> Tracking_Seq()
+    {
+        BeginOperation();
+        await using var db = new CloudContext(_oneAtATime);
+        return await db.Images.ToListAsync();
+    }
+
+    [Benchmark]
+    public async Task<List<Image>> NoTracking_Par4()
+    {
+        BeginOperation();
+        await using var db = new CloudContext(_providerDefault);
+        return await db.Images.AsNoTracking().ToListAsync();
+    }
+
+    [Benchmark]
+    public async Task<List<Image>> Tracking_Par4()
+    {
+        BeginOperation();
+        await using var db = new CloudContext(_providerDefault);
+        return await db.Images.ToListAsync();
+    }
+}
