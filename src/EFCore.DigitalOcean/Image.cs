@@ -10,6 +10,11 @@ namespace EFCore.DigitalOcean;
 /// </remarks>
 public class Image
 {
+    // Lists start null and are created on first read: a materialized image then takes the list the provider read as is
+    // (EF writes these fields), instead of EF copying it into one made by an initializer.
+    private List<string>? _regions;
+    private List<string>? _tags;
+
     /// <summary>
     ///     The unique id the API assigns. A new image keeps 0 here until it is saved (the change tracker holds a temporary key
     ///     for it meanwhile), then gets the id from the create response.
@@ -32,7 +37,11 @@ public class Image
     public bool Public { get; set; }
 
     /// <summary>The region slugs where the image is available.</summary>
-    public List<string> Regions { get; set; } = [];
+    public List<string> Regions
+    {
+        get => _regions ??= [];
+        set => _regions = value;
+    }
 
     /// <summary>When the image was created.</summary>
     public DateTimeOffset CreatedAt { get; set; }
@@ -47,7 +56,11 @@ public class Image
     public string? Description { get; set; }
 
     /// <summary>The tags applied to the image.</summary>
-    public List<string> Tags { get; set; } = [];
+    public List<string> Tags
+    {
+        get => _tags ??= [];
+        set => _tags = value;
+    }
 
     /// <summary>The image's state (<see cref="ImageStatuses" />), such as <c>NEW</c>, <c>pending</c> or <c>available</c>.</summary>
     public string? Status { get; set; }

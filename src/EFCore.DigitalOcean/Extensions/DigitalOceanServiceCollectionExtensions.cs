@@ -2,12 +2,14 @@ using System.ComponentModel;
 using EFCore.DigitalOcean.Diagnostics.Internal;
 using EFCore.DigitalOcean.Infrastructure;
 using EFCore.DigitalOcean.Infrastructure.Internal;
+using EFCore.DigitalOcean.Metadata.Conventions;
 using EFCore.DigitalOcean.Query.Internal;
 using EFCore.DigitalOcean.Storage.Internal;
 using EFCore.DigitalOcean.Update.Internal;
 using EFCore.DigitalOcean.ValueGeneration.Internal;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
 using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.ValueGeneration;
@@ -41,6 +43,7 @@ public static class DigitalOceanServiceCollectionExtensions
             .TryAdd<IShapedQueryCompilingExpressionVisitorFactory, DigitalOceanShapedQueryCompilingExpressionVisitorFactory>()
             .TryAdd<IValueGeneratorSelector, DigitalOceanValueGeneratorSelector>()
             .TryAdd<IModelValidator, DigitalOceanModelValidator>()
+            .TryAdd<IProviderConventionSetBuilder, DigitalOceanConventionSetBuilder>()
             .TryAddProviderSpecificServices(b => b
                 .TryAddSingleton<DigitalOceanHttpPipeline, DigitalOceanHttpPipeline>()
                 .TryAddSingleton<RateLimitRegistry, RateLimitRegistry>()

@@ -67,7 +67,8 @@ public class RateLimitResponseTests
 
         var images = await db.Images.ToListAsync();
 
-        Assert.InRange(DateTime.UtcNow - started, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2));
+        // Only the lower bound is asserted: it proves the wait; an upper bound would time the machine, not the provider.
+        Assert.True(DateTime.UtcNow - started >= TimeSpan.FromSeconds(0.95), "The retry did not wait for retry-after.");
         Assert.Equal(seed.Select(i => i.Id), images.Select(i => i.Id));
         Assert.Equal([429, 200], cloud.Requests.Statuses("GET"));
     }

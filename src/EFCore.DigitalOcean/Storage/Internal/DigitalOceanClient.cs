@@ -63,8 +63,11 @@ internal sealed class DigitalOceanClient : IDisposable
         var first = await GetPageAsync(request, firstPage, rows, cancellationToken).ConfigureAwait(false);
         var end = Math.Min(first.Total, request.Limit is { } limit ? request.Offset + limit : long.MaxValue);
         var lastPage = (int)Math.Min(int.MaxValue, (end + request.PerPage - 1) / request.PerPage);
-        var seen = new HashSet<long>();
         var skipOnFirstPage = (int)(request.Offset - (long)(firstPage - 1) * request.PerPage);
+
+        // An item that moves to a later page while listing would come twice; its id is all that is kept of it (8 bytes and
+        // a set entry per item, against the ~1 KB of the image itself).
+        var seen = new HashSet<long>();
         foreach (var row in first.Rows.Skip(skipOnFirstPage))
         {
             if (seen.Add((long)row[rows.KeySlot]!))
