@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using EFCore.DigitalOcean.Diagnostics.Internal;
-using EFCore.DigitalOcean.Infrastructure;
 using EFCore.DigitalOcean.Infrastructure.Internal;
 using EFCore.DigitalOcean.Metadata.Conventions;
 using EFCore.DigitalOcean.Query.Internal;
@@ -50,14 +49,6 @@ public static class DigitalOceanServiceCollectionExtensions
                 .TryAddScoped<DigitalOceanClient, DigitalOceanClient>()
                 .TryAddScoped<DigitalOceanUpdatePipeline, DigitalOceanUpdatePipeline>())
             .TryAddCoreServices();
-
-        // Redirects are not followed: the token is meant for the configured host only.
-        serviceCollection.AddHttpClient(DigitalOceanDbContextOptionsBuilder.HttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
-            {
-                AllowAutoRedirect = false,
-                PooledConnectionLifetime = TimeSpan.FromMinutes(5)
-            });
 
         return serviceCollection;
     }

@@ -65,8 +65,12 @@ public sealed class ProviderServicesTests : IDisposable
         using var first = new ImagesContext(Options<ImagesContext>());
         using var second = new ImagesContext(Options<ImagesContext>("another-token"));
 
-        Assert.Same(first.GetService<DigitalOceanHttpPipeline>(), second.GetService<DigitalOceanHttpPipeline>());
-        Assert.Same(first.GetService<IHttpMessageHandlerFactory>(), second.GetService<IHttpMessageHandlerFactory>());
+        var pipeline = first.GetService<DigitalOceanHttpPipeline>();
+        Assert.Same(pipeline, second.GetService<DigitalOceanHttpPipeline>());
+        var (firstClient, firstOwned) = pipeline.CreateClient(first.GetService<IDbContextOptions>());
+        var (secondClient, secondOwned) = pipeline.CreateClient(second.GetService<IDbContextOptions>());
+        Assert.Same(firstClient, secondClient);
+        Assert.False(firstOwned || secondOwned);
     }
 
     [Fact]

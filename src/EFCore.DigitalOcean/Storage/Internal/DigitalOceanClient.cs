@@ -29,6 +29,7 @@ internal sealed class DigitalOceanClient : IDisposable
     private readonly DigitalOceanOptionsExtension _options;
     private readonly IDiagnosticsLogger<DbLoggerCategory.Database.Command> _logger;
     private readonly HttpClient _http;
+    private readonly bool _ownsHttp;
     private AuthenticationHeaderValue? _authorization;
 
     public DigitalOceanClient(
@@ -38,11 +39,7 @@ internal sealed class DigitalOceanClient : IDisposable
     {
         _options = options.FindExtension<DigitalOceanOptionsExtension>()!;
         _logger = logger;
-        _http = new HttpClient(pipeline.CreateHandler(options, logger), disposeHandler: false)
-        {
-            BaseAddress = _options.BaseAddress,
-            Timeout = Timeout.InfiniteTimeSpan
-        };
+        (_http, _ownsHttp) = pipeline.CreateClient(options);
     }
 
     public int PageSize => _options.PageSize;
@@ -167,6 +164,7 @@ internal sealed class DigitalOceanClient : IDisposable
         using var request = new HttpRequestMessage(method, path);
         request.Headers.Authorization = _authorization ??= new AuthenticationHeaderValue("Bearer", ResolveToken());
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        request.Options.Set(RateLimitThrottleHandler.Logger, _logger);
         if (jsonBody is not null)
         {
             request.Content = new StringContent(jsonBody, Encoding.UTF8, "application/json");
@@ -298,5 +296,11 @@ internal sealed class DigitalOceanClient : IDisposable
         return singleLine.Length <= MaxErrorBodyChars ? singleLine : singleLine[..MaxErrorBodyChars] + "…";
     }
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        if (_ownsHttp)
+        {
+            _http.Dispose();
+        }
+    }
 }

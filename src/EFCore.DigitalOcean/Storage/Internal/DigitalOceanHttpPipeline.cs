@@ -1,50 +1,60 @@
 using System.Collections.Concurrent;
 using EFCore.DigitalOcean.Infrastructure;
 using EFCore.DigitalOcean.Infrastructure.Internal;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
-using Polly;
 
 namespace EFCore.DigitalOcean.Storage.Internal;
 
 /// <summary>
 ///     Builds the one handler pipeline every request goes through: retries (<see cref="RetryPolicy" />), then rate-limit
 ///     spacing (<see cref="RateLimitThrottleHandler" />, so that each attempt is spaced), then the time limit of one attempt,
-///     then the connection handler from
-///     <see cref="IHttpMessageHandlerFactory" />: the application's when it configures the provider's named client (so users
-///     add their own handlers with <c>AddHttpClient(DigitalOceanDbContextOptionsBuilder.HttpClientName)</c>), else the one in
-///     EF's internal service provider, whose connections never follow redirects. Either way connections are pooled and
-///     shared by all contexts, never opened anew per context.
+///     then the connections. Those come from the application's <see cref="IHttpMessageHandlerFactory" /> when it configures
+///     the provider's named client (so users add their own handlers with
+///     <c>AddHttpClient(DigitalOceanDbContextOptionsBuilder.HttpClientName)</c>); otherwise from one connection pool that never
+///     follows redirects, shared with one <see cref="HttpClient" /> per set of options by every context of EF's internal
+///     service provider, so a new context costs no new client and no new sockets.
 /// </summary>
-internal sealed class DigitalOceanHttpPipeline(IHttpMessageHandlerFactory ownFactory, RateLimitRegistry rateLimits)
+internal sealed class DigitalOceanHttpPipeline(RateLimitRegistry rateLimits) : IDisposable
 {
-    private readonly ConcurrentDictionary<(int, TimeSpan, TimeSpan, TimeProvider), Policies> _policies = new();
+    private readonly SocketsHttpHandler _connections = new()
+    {
+        AllowAutoRedirect = false,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5)
+    };
 
-    public HttpMessageHandler CreateHandler(IDbContextOptions options, IDiagnosticsLogger<DbLoggerCategory.Database.Command> logger)
+    private readonly ConcurrentDictionary<PipelineKey, HttpClient> _sharedClients = new();
+
+    /// <summary>The client a context sends through; <c>Owned</c> says whether the context must dispose it.</summary>
+    public (HttpClient Client, bool Owned) CreateClient(IDbContextOptions options)
     {
         var extension = options.FindExtension<DigitalOceanOptionsExtension>()!;
-        var factory = ApplicationFactory(options.FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider) ?? ownFactory;
-        var policy = _policies.GetOrAdd(
-            (extension.MaxRetries, extension.RetryDelay, extension.RequestTimeout, extension.TimeProvider),
-            static (_, e) => new Policies(RetryPolicy.CreateRetry(e), RetryPolicy.CreateAttemptTimeout(e)),
-            extension);
-
-        return new ResilienceHandler(policy.Retry)
+        if (ApplicationFactory(options.FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider) is { } factory)
         {
-            InnerHandler = new RateLimitThrottleHandler(rateLimits, extension.TimeProvider, logger)
-            {
-                InnerHandler = new ResilienceHandler(policy.AttemptTimeout)
-                {
-                    InnerHandler = factory.CreateHandler(DigitalOceanDbContextOptionsBuilder.HttpClientName)
-                }
-            }
-        };
+            // The factory rotates its handlers, so a client made from one lives only as long as the context.
+            return (NewClient(extension, factory.CreateHandler(DigitalOceanDbContextOptionsBuilder.HttpClientName)), true);
+        }
+
+        return (_sharedClients.GetOrAdd(new PipelineKey(extension), (_, e) => NewClient(e, _connections), extension), false);
     }
+
+    private HttpClient NewClient(DigitalOceanOptionsExtension options, HttpMessageHandler connections)
+        => new(
+            new ResilienceHandler(RetryPolicy.CreateRetry(options))
+            {
+                InnerHandler = new RateLimitThrottleHandler(rateLimits, options.TimeProvider)
+                {
+                    InnerHandler = new ResilienceHandler(RetryPolicy.CreateAttemptTimeout(options)) { InnerHandler = connections }
+                }
+            },
+            disposeHandler: false)
+        {
+            BaseAddress = options.BaseAddress,
+            Timeout = Timeout.InfiniteTimeSpan
+        };
 
     /// <summary>
     ///     The application's handler factory, when the application configured the provider's named client. An unconfigured
@@ -59,7 +69,22 @@ internal sealed class DigitalOceanHttpPipeline(IHttpMessageHandlerFactory ownFac
             : null;
     }
 
-    private sealed record Policies(
-        ResiliencePipeline<HttpResponseMessage> Retry,
-        ResiliencePipeline<HttpResponseMessage> AttemptTimeout);
+    public void Dispose()
+    {
+        foreach (var client in _sharedClients.Values)
+        {
+            client.Dispose();
+        }
+
+        _connections.Dispose();
+    }
+
+    /// <summary>The options a client is built from; the token is not among them (each request carries its own).</summary>
+    private readonly record struct PipelineKey(Uri BaseAddress, int MaxRetries, TimeSpan RetryDelay, TimeSpan RequestTimeout, TimeProvider TimeProvider)
+    {
+        public PipelineKey(DigitalOceanOptionsExtension options)
+            : this(options.BaseAddress, options.MaxRetries, options.RetryDelay, options.RequestTimeout, options.TimeProvider)
+        {
+        }
+    }
 }

@@ -71,30 +71,36 @@ internal sealed class RateLimitState
 /// <summary>One <see cref="RateLimitState" /> per token for the whole internal service provider.</summary>
 internal sealed class RateLimitRegistry
 {
+    // Keyed by a hash, so that the registry keeps no token of a context that is long gone.
     private readonly ConcurrentDictionary<string, RateLimitState> _states = new();
 
     public RateLimitState For(string token)
         => _states.GetOrAdd(Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token))), static _ => new RateLimitState());
 }
 
-/// <summary>Reads the rate-limit headers of every response and spaces requests out when few are left.</summary>
-internal sealed class RateLimitThrottleHandler(
-    RateLimitRegistry registry,
-    TimeProvider timeProvider,
-    IDiagnosticsLogger<DbLoggerCategory.Database.Command> logger)
-    : DelegatingHandler
+/// <summary>
+///     Reads the rate-limit headers of every response and spaces requests out when few are left. Shared by contexts, so the
+///     state is found by each request's token and the log goes to the logger of the context that sent it.
+/// </summary>
+internal sealed class RateLimitThrottleHandler(RateLimitRegistry registry, TimeProvider timeProvider) : DelegatingHandler
 {
-    private static readonly TimeSpan MaxSpacing = TimeSpan.FromSeconds(30);
+    /// <summary>The sending context's command logger, for the <c>RequestThrottled</c> event.</summary>
+    public static readonly HttpRequestOptionsKey<IDiagnosticsLogger<DbLoggerCategory.Database.Command>> Logger
+        = new("EFCore.DigitalOcean.Logger");
 
-    private RateLimitState? _state;
+    private static readonly TimeSpan MaxSpacing = TimeSpan.FromSeconds(30);
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var state = _state ??= registry.For(request.Headers.Authorization?.Parameter ?? "");
+        var state = registry.For(request.Headers.Authorization?.Parameter ?? "");
         var (delay, remaining) = state.DelayBeforeNextRequest(timeProvider.GetUtcNow(), MaxSpacing);
         if (delay > TimeSpan.Zero)
         {
-            logger.RequestThrottled(remaining, delay);
+            if (request.Options.TryGetValue(Logger, out var logger))
+            {
+                logger.RequestThrottled(remaining, delay);
+            }
+
             await Task.Delay(delay, timeProvider, cancellationToken).ConfigureAwait(false);
         }
 
