@@ -16,6 +16,11 @@ namespace EFCore.DigitalOcean.Storage.Internal;
 /// </summary>
 internal sealed class ResourceRowReader
 {
+    // Values that repeat across items are boxed once, not once per item.
+    private static readonly object True = true;
+    private static readonly object False = false;
+    private static readonly object[] SmallInts = [.. Enumerable.Range(0, 256).Select(i => (object)i)];
+
     private readonly Slot[] _slots;
     private readonly object?[] _defaults;
 
@@ -120,14 +125,16 @@ internal sealed class ResourceRowReader
         {
             SlotKind.String => reader.GetString(),
             SlotKind.Int64 => reader.GetInt64(),
-            SlotKind.Int32 => reader.GetInt32(),
+            SlotKind.Int32 => BoxInt32(reader.GetInt32()),
             SlotKind.Double => reader.GetDouble(),
-            SlotKind.Boolean => reader.GetBoolean(),
+            SlotKind.Boolean => reader.GetBoolean() ? True : False,
             SlotKind.DateTimeOffset => reader.GetDateTimeOffset(),
             SlotKind.StringList => ReadStringList(ref reader),
             _ => throw new InvalidOperationException(kind.ToString())
         };
     }
+
+    private static object BoxInt32(int value) => value is >= 0 and < 256 ? SmallInts[value] : value;
 
     private static List<string> ReadStringList(ref Utf8JsonReader reader)
     {
