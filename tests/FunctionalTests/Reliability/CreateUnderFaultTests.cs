@@ -83,9 +83,11 @@ public class CreateUnderFaultTests
         using var cloud = FaultyCloud.Start();
         cloud.Fake.InjectFault(new FakeFault
         {
-            Method = "POST", When = r => r.Body!.Contains("\"slow\""), Kind = FaultKind.SlowResponse, Delay = TimeSpan.FromSeconds(5)
+            Method = "POST", When = r => r.Body!.Contains("\"slow\""), Kind = FaultKind.SlowResponse, Delay = TimeSpan.FromSeconds(30)
         });
-        using var db = cloud.CreateFastContext(o => o.RequestTimeout(TimeSpan.FromMilliseconds(300)));
+
+        // Long enough for the fast create on a loaded machine, far shorter than the slow one.
+        using var db = cloud.CreateFastContext(o => o.RequestTimeout(TimeSpan.FromSeconds(2)));
         var fast = new Image { Name = "fast", Url = "https://example.com/fast.img", Region = "nyc3" };
         var slow = new Image { Name = "slow", Url = "https://example.com/slow.img", Region = "nyc3" };
         db.Images.AddRange(fast, slow);

@@ -66,7 +66,11 @@ internal sealed class ResourceQueryingEnumerable<T> : IAsyncEnumerable<T>, IEnum
 
         public bool MoveNext() => MoveNextAsync().AsTask().GetAwaiter().GetResult();
 
-        public async ValueTask<bool> MoveNextAsync()
+        /// <summary>
+        ///     Most rows come from a page already read, so the next row is usually there at once: that case is handled without
+        ///     an async state machine, and only a row that waits for a page goes the asynchronous way.
+        /// </summary>
+        public ValueTask<bool> MoveNextAsync()
         {
             try
             {
@@ -78,27 +82,46 @@ internal sealed class ResourceQueryingEnumerable<T> : IAsyncEnumerable<T>, IEnum
                     _queryContext.InitializeStateManager(query._standAloneStateManager);
                 }
 
-                if (!await _rows.MoveNextAsync().ConfigureAwait(false))
-                {
-                    Current = default!;
-                    return false;
-                }
-
-                Current = query._shaper(_queryContext, _rows.Current);
-                return true;
+                var next = _rows.MoveNextAsync();
+                return next.IsCompletedSuccessfully ? ValueTask.FromResult(Shape(next.Result)) : ShapeWhenReadAsync(next);
             }
             catch (Exception exception)
             {
-                if (_queryContext.ExceptionDetector.IsCancellation(exception, cancellationToken))
-                {
-                    _queryContext.QueryLogger.QueryCanceled(query._contextType);
-                }
-                else
-                {
-                    _queryContext.QueryLogger.QueryIterationFailed(query._contextType, exception);
-                }
-
+                LogFailure(exception);
                 throw;
+            }
+        }
+
+        private async ValueTask<bool> ShapeWhenReadAsync(ValueTask<bool> next)
+        {
+            try
+            {
+                // Entered before the caller's section ends, and held while the page is read.
+                using var _ = _concurrencyDetector?.EnterCriticalSection();
+                return Shape(await next.ConfigureAwait(false));
+            }
+            catch (Exception exception)
+            {
+                LogFailure(exception);
+                throw;
+            }
+        }
+
+        private bool Shape(bool hasRow)
+        {
+            Current = hasRow ? query._shaper(_queryContext, _rows!.Current) : default!;
+            return hasRow;
+        }
+
+        private void LogFailure(Exception exception)
+        {
+            if (_queryContext.ExceptionDetector.IsCancellation(exception, cancellationToken))
+            {
+                _queryContext.QueryLogger.QueryCanceled(query._contextType);
+            }
+            else
+            {
+                _queryContext.QueryLogger.QueryIterationFailed(query._contextType, exception);
             }
         }
 
