@@ -25,9 +25,6 @@ internal static class DigitalOceanStrings
         => $"The query uses both {first}() and {second}(). The DigitalOcean API lists one catalogue per request; use one of "
             + "Distributions(), Applications() and PrivateOnly() per query.";
 
-    public static string NonConstantScopeSource
-        => "Distributions(), Applications() and PrivateOnly() must be applied to a DbSet<Image> query.";
-
     public static string WholeEntityInPredicate
         => "The expression uses the whole Image object where the provider evaluates rows; use its properties instead.";
 

@@ -1,4 +1,6 @@
 using EFCore.DigitalOcean;
+using EFCore.DigitalOcean.Infrastructure.Internal;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 // ReSharper disable once CheckNamespace
 namespace Microsoft.EntityFrameworkCore;
@@ -38,7 +40,8 @@ public static class DigitalOceanDbSetExtensions
             entry.State = EntityState.Unchanged;
         }
 
-        var deadline = DateTimeOffset.UtcNow + (timeout ?? TimeSpan.FromMinutes(30));
+        var clock = images.GetService<IDbContextOptions>().FindExtension<DigitalOceanOptionsExtension>()!.TimeProvider;
+        var deadline = clock.GetUtcNow() + (timeout ?? TimeSpan.FromMinutes(30));
         var interval = FirstPollInterval;
         while (true)
         {
@@ -57,14 +60,14 @@ public static class DigitalOceanDbSetExtensions
                         $"The import of image {image.Id} '{image.Name}' failed: {image.ErrorMessage}");
             }
 
-            var remaining = deadline - DateTimeOffset.UtcNow;
+            var remaining = deadline - clock.GetUtcNow();
             if (remaining <= TimeSpan.Zero)
             {
                 throw new TimeoutException(
                     $"Image {image.Id} '{image.Name}' was not available in time; its last status was '{image.Status}'.");
             }
 
-            await Task.Delay(interval < remaining ? interval : remaining, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(interval < remaining ? interval : remaining, clock, cancellationToken).ConfigureAwait(false);
             interval = TimeSpan.FromTicks(Math.Min(interval.Ticks * 2, MaxPollInterval.Ticks));
         }
     }

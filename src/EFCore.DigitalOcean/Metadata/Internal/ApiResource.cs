@@ -30,6 +30,9 @@ internal sealed class ApiResource
     /// <summary>A string property that also addresses one item in the same path segment as the key (a public image's slug).</summary>
     public string? AlternateKeyProperty { get; init; }
 
+    /// <summary>The property that names an item in messages, for items that have no id yet.</summary>
+    public required string DisplayProperty { get; init; }
+
     /// <summary>Properties that a create must carry.</summary>
     public required IReadOnlyList<string> CreateRequired { get; init; }
 

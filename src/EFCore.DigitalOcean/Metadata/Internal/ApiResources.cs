@@ -14,6 +14,7 @@ internal static class ApiResources
         TagFilter = ("tag_name", nameof(Image.Tags)),
         KeyProperty = nameof(Image.Id),
         AlternateKeyProperty = nameof(Image.Slug),
+        DisplayProperty = nameof(Image.Name),
         CreateRequired = [nameof(Image.Name), nameof(Image.Url), nameof(Image.Region)],
         CreateOptional = [nameof(Image.Distribution), nameof(Image.Description), nameof(Image.Tags)],
         Updatable = [nameof(Image.Name), nameof(Image.Distribution), nameof(Image.Description)],

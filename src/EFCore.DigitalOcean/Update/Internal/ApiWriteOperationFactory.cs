@@ -135,6 +135,6 @@ internal static class ApiWriteOperationFactory
 
     public static string Describe(IUpdateEntry entry)
         => entry.EntityState == EntityState.Added
-            ? $"The new {entry.EntityType.DisplayName()} '{entry.GetCurrentValue(entry.EntityType.FindProperty("Name")!)}'"
+            ? $"The new {entry.EntityType.DisplayName()} '{entry.GetCurrentValue(entry.EntityType.FindProperty(ApiResources.Get(entry.EntityType).DisplayProperty)!)}'"
             : $"{entry.EntityType.DisplayName()} {entry.GetOriginalValue(entry.EntityType.FindPrimaryKey()!.Properties[0])}";
 }
