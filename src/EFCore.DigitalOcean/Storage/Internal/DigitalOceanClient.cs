@@ -76,21 +76,24 @@ internal sealed class DigitalOceanClient : IDisposable
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var inFlight = new Queue<Task<ResourcePage>>();
         var nextPage = firstPage + 1;
+
+        void FillWindow()
+        {
+            while (nextPage <= lastPage && inFlight.Count < _options.MaxConcurrentRequests)
+            {
+                inFlight.Enqueue(GetPageAsync(request, nextPage++, rows, stop.Token));
+            }
+        }
+
         try
         {
-            while (true)
+            FillWindow();
+            while (inFlight.TryDequeue(out var next))
             {
-                while (nextPage <= lastPage && inFlight.Count < _options.MaxConcurrentRequests)
-                {
-                    inFlight.Enqueue(GetPageAsync(request, nextPage++, rows, stop.Token));
-                }
-
-                if (!inFlight.TryDequeue(out var next))
-                {
-                    break;
-                }
-
                 var page = await next.ConfigureAwait(false);
+
+                // The freed place goes to the next page at once, not after this page's rows have been consumed.
+                FillWindow();
                 foreach (var row in page.Rows)
                 {
                     if (seen.Add((long)row[rows.KeySlot]!))
