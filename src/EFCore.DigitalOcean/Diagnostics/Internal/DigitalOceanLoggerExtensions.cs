@@ -57,19 +57,11 @@ internal static class DigitalOceanLoggerExtensions
         var definition = Definition(
             ref Definitions(diagnostics).LogRequestThrottled, diagnostics, DigitalOceanEventId.RequestThrottled, LogLevel.Information,
             "Only {remaining} requests are left in the DigitalOcean rate-limit window; waiting {delayMs} ms before the next request.");
-        var remaining = rateLimitRemaining.ToString(CultureInfo.InvariantCulture);
-        var milliseconds = ((long)delay.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
-        if (diagnostics.ShouldLog(definition))
-        {
-            definition.Log(diagnostics, remaining, milliseconds);
-        }
-
-        if (diagnostics.NeedsEventData(definition, out var diagnosticSourceEnabled, out var simpleLogEnabled))
-        {
-            var eventData = new EventData(
-                definition, (d, _) => ((EventDefinition<string, string>)d).GenerateMessage(remaining, milliseconds));
-            diagnostics.DispatchEventData(definition, eventData, diagnosticSourceEnabled, simpleLogEnabled);
-        }
+        Log(
+            diagnostics,
+            definition,
+            rateLimitRemaining.ToString(CultureInfo.InvariantCulture),
+            ((long)delay.TotalMilliseconds).ToString(CultureInfo.InvariantCulture));
     }
 
     public static void FullListing(this IDiagnosticsLogger<DbLoggerCategory.Query> diagnostics, string path, string inMemory)
@@ -79,15 +71,21 @@ internal static class DigitalOceanLoggerExtensions
             "The query lists the whole catalogue ({path}) because this part of it cannot be sent to the API and runs in memory: "
             + "{inMemory}. Narrow it with PrivateOnly(), Distributions(), Applications(), a tag, an id or a slug; or make this "
             + "warning an error with ConfigureWarnings.");
+        Log(diagnostics, definition, path, inMemory);
+    }
+
+    private static void Log<TCategory>(
+        IDiagnosticsLogger<TCategory> diagnostics, EventDefinition<string, string> definition, string first, string second)
+        where TCategory : LoggerCategory<TCategory>, new()
+    {
         if (diagnostics.ShouldLog(definition))
         {
-            definition.Log(diagnostics, path, inMemory);
+            definition.Log(diagnostics, first, second);
         }
 
         if (diagnostics.NeedsEventData(definition, out var diagnosticSourceEnabled, out var simpleLogEnabled))
         {
-            var eventData = new EventData(
-                definition, (d, _) => ((EventDefinition<string, string>)d).GenerateMessage(path, inMemory));
+            var eventData = new EventData(definition, (d, _) => ((EventDefinition<string, string>)d).GenerateMessage(first, second));
             diagnostics.DispatchEventData(definition, eventData, diagnosticSourceEnabled, simpleLogEnabled);
         }
     }

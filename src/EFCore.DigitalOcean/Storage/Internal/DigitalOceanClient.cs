@@ -205,8 +205,8 @@ internal sealed class DigitalOceanClient : IDisposable
                     HttpStatusCode.Redirect);
             }
 
-            var remaining = HeaderInt(response, "ratelimit-remaining");
-            var requestId = Header(response, "x-request-id");
+            var remaining = (int?)ResponseHeaders.GetInt64(response, ResponseHeaders.RateLimitRemaining);
+            var requestId = ResponseHeaders.Get(response, ResponseHeaders.RequestId);
             _logger.RequestCompleted(
                 method.Method, displayPath, response.StatusCode, Stopwatch.GetElapsedTime(started), remaining, requestId, jsonBody);
             if (!response.IsSuccessStatusCode)
@@ -284,12 +284,6 @@ internal sealed class DigitalOceanClient : IDisposable
 
     private static string? NonEmptyVariable(string name)
         => Environment.GetEnvironmentVariable(name) is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
-
-    private static string? Header(HttpResponseMessage response, string name)
-        => response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
-
-    private static int? HeaderInt(HttpResponseMessage response, string name)
-        => int.TryParse(Header(response, name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
 
     private static string RequestIdSuffix(string? requestId) => requestId is null ? "" : $" (request id {requestId})";
 

@@ -22,9 +22,9 @@ internal sealed class RateLimitState
 
     public void Update(HttpResponseMessage response)
     {
-        var limit = Header(response, "ratelimit-limit");
-        var remaining = Header(response, "ratelimit-remaining");
-        var reset = Header(response, "ratelimit-reset");
+        var limit = ResponseHeaders.GetInt64(response, ResponseHeaders.RateLimitLimit);
+        var remaining = ResponseHeaders.GetInt64(response, ResponseHeaders.RateLimitRemaining);
+        var reset = ResponseHeaders.GetInt64(response, ResponseHeaders.RateLimitReset);
         if (remaining is null || reset is null)
         {
             return;
@@ -60,12 +60,6 @@ internal sealed class RateLimitState
             return (_lastSlot - now, remaining);
         }
     }
-
-    private static long? Header(HttpResponseMessage response, string name)
-        => response.Headers.TryGetValues(name, out var values)
-            && long.TryParse(values.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
-                ? value
-                : null;
 }
 
 /// <summary>One <see cref="RateLimitState" /> per token for the whole internal service provider.</summary>

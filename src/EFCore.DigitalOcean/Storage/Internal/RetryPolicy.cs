@@ -83,8 +83,7 @@ internal static class RetryPolicy
             return Clamp(wait);
         }
 
-        if (response.Headers.TryGetValues("ratelimit-reset", out var values)
-            && long.TryParse(values.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var reset))
+        if (ResponseHeaders.GetInt64(response, ResponseHeaders.RateLimitReset) is { } reset)
         {
             return Clamp(DateTimeOffset.FromUnixTimeSeconds(reset) - timeProvider.GetUtcNow());
         }

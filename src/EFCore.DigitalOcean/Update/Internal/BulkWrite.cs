@@ -54,7 +54,8 @@ internal sealed class BulkWrite(
                 cancellationToken)
             .ConfigureAwait(false);
 
-        var succeeded = targets.Where(t => !failures.Any(f => f.Operation == t)).ToList();
+        var failed = failures.Select(f => f.Operation).ToHashSet();
+        var succeeded = targets.Where(t => !failed.Contains(t)).ToList();
         FollowServer(queryContext, succeeded);
         if (failures.Count > 0)
         {

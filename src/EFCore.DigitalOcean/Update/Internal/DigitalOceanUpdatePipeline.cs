@@ -53,7 +53,8 @@ internal sealed class DigitalOceanUpdatePipeline(DigitalOceanClient client)
             return operations.Count;
         }
 
-        foreach (var operation in operations.Where(o => !failures.Any(f => f.Operation == o)))
+        var failed = failures.Select(f => f.Operation).ToHashSet();
+        foreach (var operation in operations.Where(o => !failed.Contains(o)))
         {
             ((InternalEntityEntry)operation.Entry).AcceptChanges();
         }
