@@ -5,7 +5,6 @@ using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using EFCore.DigitalOcean.Diagnostics.Internal;
 using EFCore.DigitalOcean.Infrastructure.Internal;
 using EFCore.DigitalOcean.Metadata.Internal;
@@ -25,6 +24,7 @@ namespace EFCore.DigitalOcean.Storage.Internal;
 internal sealed class DigitalOceanClient : IDisposable
 {
     private const int MaxErrorBodyChars = 2048;
+    private const int MaxPresizedIds = 1 << 16;
 
     private readonly DigitalOceanOptionsExtension _options;
     private readonly IDiagnosticsLogger<DbLoggerCategory.Database.Command> _logger;
@@ -63,8 +63,9 @@ internal sealed class DigitalOceanClient : IDisposable
         var skipOnFirstPage = (int)(request.Offset - (long)(firstPage - 1) * request.PerPage);
 
         // An item that moves to a later page while listing would come twice; its id is all that is kept of it (8 bytes and
-        // a set entry per item, against the ~1 KB of the image itself).
-        var seen = new HashSet<long>();
+        // a set entry per item, against the ~1 KB of the image itself). Sized for the listing up front, so that it is not
+        // reallocated as it grows (large sets live in the large object heap, whose allocations bring full collections).
+        var seen = new HashSet<long>((int)Math.Clamp(end - request.Offset, 0, MaxPresizedIds));
         foreach (var row in first.Rows.Skip(skipOnFirstPage))
         {
             if (seen.Add((long)row[rows.KeySlot]!))
@@ -129,20 +130,20 @@ internal sealed class DigitalOceanClient : IDisposable
     public async Task<ValueBuffer?> FindAsync(ApiResource resource, string idOrSlug, ResourceRowReader rows, CancellationToken cancellationToken)
     {
         var path = resource.CollectionPath + "/" + Uri.EscapeDataString(idOrSlug);
-        var item = await SendAsync(HttpMethod.Get, path, null, rows.ItemTypeInfo, notFoundIsEmpty: true, cancellationToken)
+        var item = await SendAsync(HttpMethod.Get, path, null, rows.Envelopes.ReadItem, notFoundIsEmpty: true, cancellationToken)
             .ConfigureAwait(false);
         return item?.Row;
     }
 
     /// <summary>Creates an item (the API answers 202 with the new item) and returns the server's row.</summary>
     public async Task<ValueBuffer> CreateAsync(ApiResource resource, string jsonBody, ResourceRowReader rows, CancellationToken cancellationToken)
-        => (await SendAsync(HttpMethod.Post, resource.CollectionPath, jsonBody, rows.ItemTypeInfo, notFoundIsEmpty: false, cancellationToken)
+        => (await SendAsync(HttpMethod.Post, resource.CollectionPath, jsonBody, rows.Envelopes.ReadItem, notFoundIsEmpty: false, cancellationToken)
             .ConfigureAwait(false))!.Row;
 
     /// <summary>Updates an item and returns the server's row.</summary>
     public async Task<ValueBuffer> UpdateAsync(
         ApiResource resource, long id, string jsonBody, ResourceRowReader rows, CancellationToken cancellationToken)
-        => (await SendAsync(HttpMethod.Put, ItemPath(resource, id), jsonBody, rows.ItemTypeInfo, notFoundIsEmpty: false, cancellationToken)
+        => (await SendAsync(HttpMethod.Put, ItemPath(resource, id), jsonBody, rows.Envelopes.ReadItem, notFoundIsEmpty: false, cancellationToken)
             .ConfigureAwait(false))!.Row;
 
     /// <summary>Deletes an item (the API answers 204).</summary>
@@ -153,14 +154,20 @@ internal sealed class DigitalOceanClient : IDisposable
         => resource.CollectionPath + "/" + id.ToString(CultureInfo.InvariantCulture);
 
     private async Task<ResourcePage> GetPageAsync(ApiListRequest request, int page, ResourceRowReader rows, CancellationToken cancellationToken)
-        => (await SendAsync(HttpMethod.Get, request.PagePath(page), null, rows.PageTypeInfo, notFoundIsEmpty: false, cancellationToken)
+        => (await SendAsync(
+                HttpMethod.Get,
+                request.PagePath(page),
+                null,
+                body => rows.Envelopes.ReadPage(body, request.PerPage),
+                notFoundIsEmpty: false,
+                cancellationToken)
             .ConfigureAwait(false))!;
 
     private async Task<T?> SendAsync<T>(
         HttpMethod method,
         string path,
         string? jsonBody,
-        JsonTypeInfo<T>? responseType,
+        BodyReader<T>? readBody,
         bool notFoundIsEmpty,
         CancellationToken cancellationToken)
     {
@@ -222,19 +229,14 @@ internal sealed class DigitalOceanClient : IDisposable
                     .ConfigureAwait(false);
             }
 
-            if (responseType is null)
+            if (readBody is null)
             {
                 return default;
             }
 
             try
             {
-                var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-                await using (stream.ConfigureAwait(false))
-                {
-                    return await JsonSerializer.DeserializeAsync(stream, responseType, cancellationToken).ConfigureAwait(false)
-                        ?? throw new JsonException("the body is JSON null");
-                }
+                return await ResponseBody.ReadAsync(response.Content, readBody, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is JsonException or IOException)
             {

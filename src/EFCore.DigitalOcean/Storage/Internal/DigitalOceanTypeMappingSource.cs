@@ -20,7 +20,8 @@ internal sealed class DigitalOceanTypeMappingSource(TypeMappingSourceDependencie
         return TryFindJsonCollectionMapping(
                 mappingInfo, clrType, providerClrType: null, ref elementMapping, out var comparer, out var collectionReaderWriter)
             && elementMapping is not null
-                ? new DigitalOceanTypeMapping(clrType, comparer, elementMapping, collectionReaderWriter)
+                ? new DigitalOceanTypeMapping(
+                    clrType, clrType == typeof(List<string>) ? new StringListComparer() : comparer, elementMapping, collectionReaderWriter)
                 : null;
     }
 }

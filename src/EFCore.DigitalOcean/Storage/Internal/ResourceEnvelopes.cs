@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace EFCore.DigitalOcean.Storage.Internal;
@@ -15,31 +14,34 @@ internal sealed class ResourcePage(List<ValueBuffer> rows, long total)
 internal sealed record ResourceItem(ValueBuffer Row);
 
 /// <summary>
-///     Reads <c>{"images":[...],"links":{...},"meta":{"total":N}}</c>. Page links are ignored on purpose: the provider numbers
-///     pages itself, so it never follows a URL the response names (which could point at another host).
+///     Reads the envelopes a resource comes in: <c>{"images":[...],"links":{...},"meta":{"total":N}}</c> for a page and
+///     <c>{"image":{...}}</c> for one item, from a whole body in memory, in one forward pass. Page links are ignored on purpose:
+///     the provider numbers pages itself, so it never follows a URL the response names (which could point at another host).
 /// </summary>
-internal sealed class ResourcePageConverter(ResourceRowReader rowReader, byte[] collectionKey, string collectionName)
-    : JsonConverter<ResourcePage>
+internal sealed class ResourceEnvelopeReader(ResourceRowReader rowReader, string collectionKey, string itemKey)
 {
     private static readonly byte[] Meta = "meta"u8.ToArray();
     private static readonly byte[] Total = "total"u8.ToArray();
 
-    public override ResourcePage Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    private readonly byte[] _collectionKey = System.Text.Encoding.UTF8.GetBytes(collectionKey);
+    private readonly byte[] _itemKey = System.Text.Encoding.UTF8.GetBytes(itemKey);
+
+    public ResourcePage ReadPage(ReadOnlySpan<byte> body, int expectedRows)
     {
-        ExpectObject(ref reader);
+        var reader = StartObject(body);
         List<ValueBuffer>? rows = null;
         long? total = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals(collectionKey))
+            if (reader.ValueTextEquals(_collectionKey))
             {
                 reader.Read();
                 if (reader.TokenType != JsonTokenType.StartArray)
                 {
-                    throw new JsonException($"'{collectionName}' is {reader.TokenType}, not an array");
+                    throw new JsonException($"'{collectionKey}' is {reader.TokenType}, not an array");
                 }
 
-                rows = [];
+                rows = new List<ValueBuffer>(expectedRows);
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
                     rows.Add(rowReader.ReadRow(ref reader));
@@ -58,8 +60,41 @@ internal sealed class ResourcePageConverter(ResourceRowReader rowReader, byte[] 
         }
 
         return new ResourcePage(
-            rows ?? throw new JsonException($"the body has no '{collectionName}' array"),
+            rows ?? throw new JsonException($"the body has no '{collectionKey}' array"),
             total ?? throw new JsonException("the body has no 'meta.total'"));
+    }
+
+    public ResourceItem ReadItem(ReadOnlySpan<byte> body)
+    {
+        var reader = StartObject(body);
+        ValueBuffer? row = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isItem = reader.ValueTextEquals(_itemKey);
+            reader.Read();
+            if (isItem)
+            {
+                row = rowReader.ReadRow(ref reader);
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        return new ResourceItem(row ?? throw new JsonException($"the body has no '{itemKey}' object"));
+    }
+
+    private static Utf8JsonReader StartObject(ReadOnlySpan<byte> body)
+    {
+        var reader = new Utf8JsonReader(body, isFinalBlock: true, state: default);
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException($"the body is {reader.TokenType}, not a JSON object");
+        }
+
+        return reader;
     }
 
     private static long? ReadTotal(ref Utf8JsonReader reader)
@@ -87,43 +122,4 @@ internal sealed class ResourcePageConverter(ResourceRowReader rowReader, byte[] 
 
         return total;
     }
-
-    internal static void ExpectObject(ref Utf8JsonReader reader)
-    {
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            throw new JsonException($"the body is {reader.TokenType}, not a JSON object");
-        }
-    }
-
-    public override void Write(Utf8JsonWriter writer, ResourcePage value, JsonSerializerOptions options)
-        => throw new NotSupportedException();
-}
-
-/// <summary>Reads <c>{"image":{...}}</c>.</summary>
-internal sealed class ResourceItemConverter(ResourceRowReader rowReader, byte[] itemKey, string itemName) : JsonConverter<ResourceItem>
-{
-    public override ResourceItem Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        ResourcePageConverter.ExpectObject(ref reader);
-        ValueBuffer? row = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var isItem = reader.ValueTextEquals(itemKey);
-            reader.Read();
-            if (isItem)
-            {
-                row = rowReader.ReadRow(ref reader);
-            }
-            else
-            {
-                reader.Skip();
-            }
-        }
-
-        return new ResourceItem(row ?? throw new JsonException($"the body has no '{itemName}' object"));
-    }
-
-    public override void Write(Utf8JsonWriter writer, ResourceItem value, JsonSerializerOptions options)
-        => throw new NotSupportedException();
 }

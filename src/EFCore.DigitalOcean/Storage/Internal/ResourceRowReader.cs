@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using EFCore.DigitalOcean.Metadata.Internal;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -22,31 +21,27 @@ internal sealed class ResourceRowReader
     private static readonly object[] SmallInts = [.. Enumerable.Range(0, 256).Select(i => (object)i)];
 
     private readonly Slot[] _slots;
-    private readonly object?[] _defaults;
+    private readonly int _width;
+    private readonly (int Index, object Value)[] _valueTypeDefaults;
 
     private ResourceRowReader(IEntityType entityType)
     {
         var resource = ApiResources.Get(entityType);
         var properties = entityType.GetProperties().ToArray();
-        _defaults = new object?[properties.Length];
+        _width = properties.Length;
         _slots = properties
             .Where(p => !resource.WriteOnly.Contains(p.Name))
             .Select(p => new Slot(Encoding.UTF8.GetBytes(ApiResource.JsonName(p.Name)), p.GetIndex(), KindOf(p)))
             .ToArray();
-        foreach (var property in properties)
-        {
-            // Absent or null fields still give the materializer a value it can unbox.
-            _defaults[property.GetIndex()] = property.ClrType.IsValueType && Nullable.GetUnderlyingType(property.ClrType) is null
-                ? Activator.CreateInstance(property.ClrType)
-                : null;
-        }
+
+        // Absent or null fields still give the materializer a value it can unbox.
+        _valueTypeDefaults = properties
+            .Where(p => p.ClrType.IsValueType && Nullable.GetUnderlyingType(p.ClrType) is null)
+            .Select(p => (p.GetIndex(), Activator.CreateInstance(p.ClrType)!))
+            .ToArray();
 
         KeySlot = entityType.FindPrimaryKey()!.Properties.Single().GetIndex();
-        var options = new JsonSerializerOptions { TypeInfoResolver = DigitalOceanJsonContext.Default };
-        PageTypeInfo = JsonMetadataServices.CreateValueInfo<ResourcePage>(
-            options, new ResourcePageConverter(this, Encoding.UTF8.GetBytes(resource.CollectionKey), resource.CollectionKey));
-        ItemTypeInfo = JsonMetadataServices.CreateValueInfo<ResourceItem>(
-            options, new ResourceItemConverter(this, Encoding.UTF8.GetBytes(resource.ItemKey), resource.ItemKey));
+        Envelopes = new ResourceEnvelopeReader(this, resource.CollectionKey, resource.ItemKey);
     }
 
     public static ResourceRowReader For(IEntityType entityType)
@@ -55,9 +50,8 @@ internal sealed class ResourceRowReader
     /// <summary>The slot of the integer key, used to drop an item that moved between pages while listing.</summary>
     public int KeySlot { get; }
 
-    public JsonTypeInfo<ResourcePage> PageTypeInfo { get; }
-
-    public JsonTypeInfo<ResourceItem> ItemTypeInfo { get; }
+    /// <summary>Reads the page and item envelopes this resource's rows come in.</summary>
+    public ResourceEnvelopeReader Envelopes { get; }
 
     public ValueBuffer ReadRow(ref Utf8JsonReader reader)
     {
@@ -66,7 +60,7 @@ internal sealed class ResourceRowReader
             throw new JsonException($"expected an object, found {reader.TokenType}");
         }
 
-        var values = (object?[])_defaults.Clone();
+        var values = new object?[_width];
         var next = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -95,6 +89,11 @@ internal sealed class ResourceRowReader
             }
 
             next = slot + 1;
+        }
+
+        foreach (var (index, value) in _valueTypeDefaults)
+        {
+            values[index] ??= value;
         }
 
         return new ValueBuffer(values);
