@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Query;
+using EFCore.DigitalOcean.Storage.Internal;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace EFCore.DigitalOcean.Query.Internal;
@@ -71,7 +72,7 @@ internal sealed class DigitalOceanQueryableMethodTranslatingExpressionVisitor : 
     protected override ShapedQueryExpression? CreateShapedQueryExpression(IEntityType entityType)
     {
         var query = new ResourceQueryExpression(entityType, _queryCompilationContext.Scope);
-        return new ShapedQueryExpression(query, new StructuralTypeShaperExpression(entityType, query.Row, nullable: false));
+        return new ShapedQueryExpression(query, new StructuralTypeShaperExpression(entityType, new RowBufferExpression(query.Row), nullable: false));
     }
 
     protected override ShapedQueryExpression? TranslateWhere(ShapedQueryExpression source, LambdaExpression predicate)
@@ -448,7 +449,7 @@ internal sealed class DigitalOceanQueryableMethodTranslatingExpressionVisitor : 
     private static ShapedQueryExpression ScalarResult(ShapedQueryExpression source, Type resultType)
         => source.UpdateShaperExpression(
             Expression.Convert(
-                Expression.Property(Query(source).Row, typeof(ValueBuffer).GetProperty("Item")!, Expression.Constant(0)),
+                Expression.Property(Query(source).Row, typeof(ResourceRow).GetProperty("Item")!, Expression.Constant(0)),
                 resultType));
 
     private static MethodCallExpression? TryCall(string method, Type[] typeArguments, Expression values)

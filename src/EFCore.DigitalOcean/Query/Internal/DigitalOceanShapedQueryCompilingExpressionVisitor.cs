@@ -3,7 +3,7 @@ using EFCore.DigitalOcean.Diagnostics.Internal;
 using EFCore.DigitalOcean.Update.Internal;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
-using Microsoft.EntityFrameworkCore.Storage;
+using EFCore.DigitalOcean.Storage.Internal;
 
 namespace EFCore.DigitalOcean.Query.Internal;
 
@@ -37,13 +37,15 @@ internal sealed class DigitalOceanShapedQueryCompilingExpressionVisitor(
     private NewExpression NewQueryingEnumerable(ResourceQueryExpression query, Expression shaperExpression)
     {
         var shaper = Expression.Lambda(
-            InjectStructuralTypeMaterializers(shaperExpression), QueryCompilationContext.QueryContextParameter, query.Row);
+            new RowReadBinder(query.Row).Visit(InjectStructuralTypeMaterializers(shaperExpression)),
+            QueryCompilationContext.QueryContextParameter,
+            query.Row);
 
         return Expression.New(
             typeof(ResourceQueryingEnumerable<>).MakeGenericType(shaper.ReturnType).GetConstructors()[0],
             QueryContext,
             Expression.Constant(new ResourceQueryPlan(query)),
-            Expression.Constant(CompileInMemory(query), typeof(Func<QueryContext, IAsyncEnumerable<ValueBuffer>, IAsyncEnumerable<ValueBuffer>>)),
+            Expression.Constant(CompileInMemory(query), typeof(Func<QueryContext, IAsyncEnumerable<ResourceRow>, IAsyncEnumerable<ResourceRow>>)),
             Expression.Constant(shaper.Compile()),
             Expression.Constant(QueryCompilationContext.ContextType),
             Expression.Constant(QueryCompilationContext.QueryTrackingBehavior == QueryTrackingBehavior.NoTrackingWithIdentityResolution),
@@ -59,7 +61,7 @@ internal sealed class DigitalOceanShapedQueryCompilingExpressionVisitor(
 
         var query = bulkWrite.Query;
         var setters = bulkWrite.Setters?
-            .Select(s => (s.Property, Expression.Lambda<Func<QueryContext, ValueBuffer, object?>>(
+            .Select(s => (s.Property, Expression.Lambda<Func<QueryContext, ResourceRow, object?>>(
                 s.RowValue.Body, QueryCompilationContext.QueryContextParameter, query.Row).Compile()))
             .ToList();
         var write = new BulkWrite(query.EntityType, new ResourceQueryPlan(query), CompileInMemory(query), setters);
@@ -73,7 +75,7 @@ internal sealed class DigitalOceanShapedQueryCompilingExpressionVisitor(
         => Expression.Convert(QueryCompilationContext.QueryContextParameter, typeof(DigitalOceanQueryContext));
 
     /// <summary>The in-memory operators as one delegate, or null when everything went into the request.</summary>
-    private Func<QueryContext, IAsyncEnumerable<ValueBuffer>, IAsyncEnumerable<ValueBuffer>>? CompileInMemory(ResourceQueryExpression query)
+    private Func<QueryContext, IAsyncEnumerable<ResourceRow>, IAsyncEnumerable<ResourceRow>>? CompileInMemory(ResourceQueryExpression query)
     {
         if (!query.IsNarrowed && query.FiltersInMemory)
         {
@@ -82,7 +84,7 @@ internal sealed class DigitalOceanShapedQueryCompilingExpressionVisitor(
 
         return query.NothingInMemory
             ? null
-            : Expression.Lambda<Func<QueryContext, IAsyncEnumerable<ValueBuffer>, IAsyncEnumerable<ValueBuffer>>>(
+            : Expression.Lambda<Func<QueryContext, IAsyncEnumerable<ResourceRow>, IAsyncEnumerable<ResourceRow>>>(
                 query.Pipeline, QueryCompilationContext.QueryContextParameter, query.Source).Compile();
     }
 }

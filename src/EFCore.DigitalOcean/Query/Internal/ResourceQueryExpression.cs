@@ -3,7 +3,7 @@ using System.Reflection;
 using EFCore.DigitalOcean.Metadata.Internal;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Query;
-using Microsoft.EntityFrameworkCore.Storage;
+using EFCore.DigitalOcean.Storage.Internal;
 
 namespace EFCore.DigitalOcean.Query.Internal;
 
@@ -22,8 +22,8 @@ internal sealed class ResourceQueryExpression : Expression, IPrintableExpression
         EntityType = entityType;
         Resource = ApiResources.Get(entityType);
         Scope = scope;
-        Source = Parameter(typeof(IAsyncEnumerable<ValueBuffer>), "rows");
-        Row = Parameter(typeof(ValueBuffer), "row");
+        Source = Parameter(typeof(IAsyncEnumerable<ResourceRow>), "rows");
+        Row = Parameter(typeof(ResourceRow), "row");
         Pipeline = Source;
     }
 
@@ -80,7 +80,7 @@ internal sealed class ResourceQueryExpression : Expression, IPrintableExpression
 
     public MaterializedTail StartTail(Expression shaper) => Tail ??= new MaterializedTail(shaper);
 
-    public override Type Type => typeof(IAsyncEnumerable<ValueBuffer>);
+    public override Type Type => typeof(IAsyncEnumerable<ResourceRow>);
 
     public override ExpressionType NodeType => ExpressionType.Extension;
 

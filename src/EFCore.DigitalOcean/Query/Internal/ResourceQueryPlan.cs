@@ -33,13 +33,13 @@ internal sealed class ResourceQueryPlan(ResourceQueryExpression query)
     ///     Chooses the requests for this execution's parameter values. Nothing is sent until the result is enumerated, and a
     ///     listing is the client's own stream, with no extra layer per row.
     /// </summary>
-    public IAsyncEnumerable<ValueBuffer> Fetch(DigitalOceanQueryContext queryContext)
+    public IAsyncEnumerable<ResourceRow> Fetch(DigitalOceanQueryContext queryContext)
     {
         var client = queryContext.Client;
         var rows = ResourceRowReader.For(_entityType);
         if (PointReadSegment(queryContext) is { } segment)
         {
-            return segment.Length > 0 ? FindOneAsync(client, segment, rows) : AsyncEnumerable.Empty<ValueBuffer>();
+            return segment.Length > 0 ? FindOneAsync(client, segment, rows) : AsyncEnumerable.Empty<ResourceRow>();
         }
 
         if (PointReadIds(queryContext) is { } ids)
@@ -53,10 +53,10 @@ internal sealed class ResourceQueryPlan(ResourceQueryExpression query)
             return CountAsync(client, request, rows);
         }
 
-        return request is null || request.Limit <= 0 ? AsyncEnumerable.Empty<ValueBuffer>() : client.ListAsync(request, rows);
+        return request is null || request.Limit <= 0 ? AsyncEnumerable.Empty<ResourceRow>() : client.ListAsync(request, rows);
     }
 
-    private async IAsyncEnumerable<ValueBuffer> FindOneAsync(
+    private async IAsyncEnumerable<ResourceRow> FindOneAsync(
         DigitalOceanClient client,
         string segment,
         ResourceRowReader rows,
@@ -69,7 +69,7 @@ internal sealed class ResourceQueryPlan(ResourceQueryExpression query)
     }
 
     /// <summary>One row holding the answer of a server-side Count, LongCount or Any.</summary>
-    private async IAsyncEnumerable<ValueBuffer> CountAsync(
+    private async IAsyncEnumerable<ResourceRow> CountAsync(
         DigitalOceanClient client,
         ApiListRequest? request,
         ResourceRowReader rows,
@@ -79,25 +79,23 @@ internal sealed class ResourceQueryPlan(ResourceQueryExpression query)
         var total = request is null
             ? 0
             : Math.Max(0, await client.CountAsync(request, rows, cancellationToken).ConfigureAwait(false) - request.Offset);
-        yield return new ValueBuffer(
-        [
+        yield return ResourceRow.Scalar(
             _aggregate switch
             {
                 ServerAggregate.Count => checked((int)total),
                 ServerAggregate.LongCount => total,
                 _ => total > 0
-            }
-        ]);
+            });
     }
 
     /// <summary>Reads each id of a short id list, concurrently, and yields the ones that exist in the list's order.</summary>
-    private async IAsyncEnumerable<ValueBuffer> FindManyAsync(
+    private async IAsyncEnumerable<ResourceRow> FindManyAsync(
         DigitalOceanClient client,
         IReadOnlyList<long> ids,
         ResourceRowReader rows,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var found = new ValueBuffer?[ids.Count];
+        var found = new ResourceRow?[ids.Count];
         await Parallel.ForEachAsync(
                 Enumerable.Range(0, ids.Count),
                 new ParallelOptions { MaxDegreeOfParallelism = client.MaxConcurrentRequests, CancellationToken = cancellationToken },

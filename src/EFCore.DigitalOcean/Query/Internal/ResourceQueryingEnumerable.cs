@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Internal;
 using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.EntityFrameworkCore.Query.Internal;
-using Microsoft.EntityFrameworkCore.Storage;
+using EFCore.DigitalOcean.Storage.Internal;
 
 namespace EFCore.DigitalOcean.Query.Internal;
 
@@ -18,8 +18,8 @@ internal sealed class ResourceQueryingEnumerable<T> : IAsyncEnumerable<T>, IEnum
 {
     private readonly DigitalOceanQueryContext _queryContext;
     private readonly ResourceQueryPlan _plan;
-    private readonly Func<QueryContext, IAsyncEnumerable<ValueBuffer>, IAsyncEnumerable<ValueBuffer>>? _inMemory;
-    private readonly Func<QueryContext, ValueBuffer, T> _shaper;
+    private readonly Func<QueryContext, IAsyncEnumerable<ResourceRow>, IAsyncEnumerable<ResourceRow>>? _inMemory;
+    private readonly Func<QueryContext, ResourceRow, T> _shaper;
     private readonly Type _contextType;
     private readonly bool _standAloneStateManager;
     private readonly bool _threadSafetyChecksEnabled;
@@ -27,8 +27,8 @@ internal sealed class ResourceQueryingEnumerable<T> : IAsyncEnumerable<T>, IEnum
     public ResourceQueryingEnumerable(
         DigitalOceanQueryContext queryContext,
         ResourceQueryPlan plan,
-        Func<QueryContext, IAsyncEnumerable<ValueBuffer>, IAsyncEnumerable<ValueBuffer>>? inMemory,
-        Func<QueryContext, ValueBuffer, T> shaper,
+        Func<QueryContext, IAsyncEnumerable<ResourceRow>, IAsyncEnumerable<ResourceRow>>? inMemory,
+        Func<QueryContext, ResourceRow, T> shaper,
         Type contextType,
         bool standAloneStateManager,
         bool threadSafetyChecksEnabled)
@@ -58,7 +58,7 @@ internal sealed class ResourceQueryingEnumerable<T> : IAsyncEnumerable<T>, IEnum
         private readonly IConcurrencyDetector? _concurrencyDetector
             = query._threadSafetyChecksEnabled ? query._queryContext.ConcurrencyDetector : null;
 
-        private IAsyncEnumerator<ValueBuffer>? _rows;
+        private IAsyncEnumerator<ResourceRow>? _rows;
 
         public T Current { get; private set; } = default!;
 

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Query;
-using Microsoft.EntityFrameworkCore.Storage;
+using EFCore.DigitalOcean.Storage.Internal;
 
 namespace EFCore.DigitalOcean.Query.Internal;
 
@@ -95,12 +95,11 @@ internal sealed class RowExpressionRewriter(bool keepWholeEntities) : Expression
             parameter.Type);
 
     private static Expression ReadSlot(StructuralTypeShaperExpression shaper, IProperty property)
-        // No property constant: the shaper may capture only values that are safe to cache with the compiled query.
-        => shaper.ValueBufferExpression.CreateValueBufferReadValueExpression(property.ClrType, property.GetIndex(), property: null);
+        => RowBufferExpression.Read(((RowBufferExpression)shaper.ValueBufferExpression).Row, property.ClrType, property.GetIndex());
 
     private static bool MayBeNullSlot(Expression expression)
         => expression is MethodCallExpression { Method.IsGenericMethod: true } call
-            && call.Method.GetGenericMethodDefinition() == ExpressionExtensions.ValueBufferTryReadValueMethod
+            && call.Method.GetGenericMethodDefinition() == ResourceRow.ReadMethod
             && (!expression.Type.IsValueType || Nullable.GetUnderlyingType(expression.Type) is not null);
 
     private static Expression NullSafe(Expression value, Expression access)

@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using Microsoft.EntityFrameworkCore.Storage;
+using EFCore.DigitalOcean.Storage.Internal;
 
 namespace EFCore.DigitalOcean.Query.Internal;
 
@@ -10,41 +10,41 @@ namespace EFCore.DigitalOcean.Query.Internal;
 /// </summary>
 internal static class RowOperators
 {
-    public static IAsyncEnumerable<ValueBuffer> Where(IAsyncEnumerable<ValueBuffer> rows, Func<ValueBuffer, bool> predicate)
+    public static IAsyncEnumerable<ResourceRow> Where(IAsyncEnumerable<ResourceRow> rows, Func<ResourceRow, bool> predicate)
         => rows.Where(predicate);
 
-    public static IOrderedAsyncEnumerable<ValueBuffer> OrderBy<TKey>(
-        IAsyncEnumerable<ValueBuffer> rows, Func<ValueBuffer, TKey> key, bool descending)
+    public static IOrderedAsyncEnumerable<ResourceRow> OrderBy<TKey>(
+        IAsyncEnumerable<ResourceRow> rows, Func<ResourceRow, TKey> key, bool descending)
         => descending ? rows.OrderByDescending(key) : rows.OrderBy(key);
 
-    public static IOrderedAsyncEnumerable<ValueBuffer> ThenBy<TKey>(
-        IOrderedAsyncEnumerable<ValueBuffer> rows, Func<ValueBuffer, TKey> key, bool descending)
+    public static IOrderedAsyncEnumerable<ResourceRow> ThenBy<TKey>(
+        IOrderedAsyncEnumerable<ResourceRow> rows, Func<ResourceRow, TKey> key, bool descending)
         => descending ? rows.ThenByDescending(key) : rows.ThenBy(key);
 
-    public static IAsyncEnumerable<ValueBuffer> Skip(IAsyncEnumerable<ValueBuffer> rows, int count) => rows.Skip(count);
+    public static IAsyncEnumerable<ResourceRow> Skip(IAsyncEnumerable<ResourceRow> rows, int count) => rows.Skip(count);
 
-    public static IAsyncEnumerable<ValueBuffer> Take(IAsyncEnumerable<ValueBuffer> rows, int count) => rows.Take(count);
+    public static IAsyncEnumerable<ResourceRow> Take(IAsyncEnumerable<ResourceRow> rows, int count) => rows.Take(count);
 
-    public static IAsyncEnumerable<ValueBuffer> TakeLast(IAsyncEnumerable<ValueBuffer> rows, int count) => rows.TakeLast(count);
+    public static IAsyncEnumerable<ResourceRow> TakeLast(IAsyncEnumerable<ResourceRow> rows, int count) => rows.TakeLast(count);
 
-    public static IAsyncEnumerable<ValueBuffer> SkipWhile(IAsyncEnumerable<ValueBuffer> rows, Func<ValueBuffer, bool> predicate)
+    public static IAsyncEnumerable<ResourceRow> SkipWhile(IAsyncEnumerable<ResourceRow> rows, Func<ResourceRow, bool> predicate)
         => rows.SkipWhile(predicate);
 
-    public static IAsyncEnumerable<ValueBuffer> TakeWhile(IAsyncEnumerable<ValueBuffer> rows, Func<ValueBuffer, bool> predicate)
+    public static IAsyncEnumerable<ResourceRow> TakeWhile(IAsyncEnumerable<ResourceRow> rows, Func<ResourceRow, bool> predicate)
         => rows.TakeWhile(predicate);
 
-    public static IAsyncEnumerable<ValueBuffer> Reverse(IAsyncEnumerable<ValueBuffer> rows) => rows.Reverse();
+    public static IAsyncEnumerable<ResourceRow> Reverse(IAsyncEnumerable<ResourceRow> rows) => rows.Reverse();
 
-    public static IAsyncEnumerable<ValueBuffer> DistinctBy<TKey>(IAsyncEnumerable<ValueBuffer> rows, Func<ValueBuffer, TKey> key)
+    public static IAsyncEnumerable<ResourceRow> DistinctBy<TKey>(IAsyncEnumerable<ResourceRow> rows, Func<ResourceRow, TKey> key)
         => rows.DistinctBy(key);
 
     /// <summary>
     ///     Reduces the rows to one row holding a single value: what Count, Sum, Max, Contains and the other aggregates become.
     ///     The values are gathered first and then handed to LINQ to Objects, which gives every aggregate its usual semantics.
     /// </summary>
-    public static async IAsyncEnumerable<ValueBuffer> Aggregate<TValue, TResult>(
-        IAsyncEnumerable<ValueBuffer> rows,
-        Func<ValueBuffer, TValue> selector,
+    public static async IAsyncEnumerable<ResourceRow> Aggregate<TValue, TResult>(
+        IAsyncEnumerable<ResourceRow> rows,
+        Func<ResourceRow, TValue> selector,
         Func<IEnumerable<TValue>, TResult> aggregate,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -54,6 +54,6 @@ internal static class RowOperators
             values.Add(selector(row));
         }
 
-        yield return new ValueBuffer([aggregate(values)]);
+        yield return ResourceRow.Scalar(aggregate(values));
     }
 }

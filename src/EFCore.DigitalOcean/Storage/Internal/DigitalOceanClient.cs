@@ -51,7 +51,7 @@ internal sealed class DigitalOceanClient : IDisposable
     ///     <c>MaxConcurrentRequests</c> at a time and yielded in order. An item that moved to a later page while paging is
     ///     yielded once, and a listing that ends with fewer items than the total fails instead of returning a partial result.
     /// </summary>
-    public async IAsyncEnumerable<ValueBuffer> ListAsync(
+    public async IAsyncEnumerable<ResourceRow> ListAsync(
         ApiListRequest request,
         ResourceRowReader rows,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -66,9 +66,10 @@ internal sealed class DigitalOceanClient : IDisposable
         // a set entry per item, against the ~1 KB of the image itself). Sized for the listing up front, so that it is not
         // reallocated as it grows (large sets live in the large object heap, whose allocations bring full collections).
         var seen = new HashSet<long>((int)Math.Clamp(end - request.Offset, 0, MaxPresizedIds));
-        foreach (var row in first.Rows.Skip(skipOnFirstPage))
+        for (var i = skipOnFirstPage; i < first.Rows.Count; i++)
         {
-            if (seen.Add((long)row[rows.KeySlot]!))
+            var row = first.Rows[i];
+            if (seen.Add(row.Read<long>(rows.KeySlot)))
             {
                 yield return row;
             }
@@ -95,9 +96,10 @@ internal sealed class DigitalOceanClient : IDisposable
 
                 // The freed place goes to the next page at once, not after this page's rows have been consumed.
                 FillWindow();
-                foreach (var row in page.Rows)
+                for (var i = 0; i < page.Rows.Count; i++)
                 {
-                    if (seen.Add((long)row[rows.KeySlot]!))
+                    var row = page.Rows[i];
+                    if (seen.Add(row.Read<long>(rows.KeySlot)))
                     {
                         yield return row;
                     }
@@ -127,7 +129,7 @@ internal sealed class DigitalOceanClient : IDisposable
         => (await GetPageAsync(request with { PerPage = 1, Offset = 0 }, 1, rows, cancellationToken).ConfigureAwait(false)).Total;
 
     /// <summary>Reads one item by id or slug; <see langword="null" /> when the API answers 404.</summary>
-    public async Task<ValueBuffer?> FindAsync(ApiResource resource, string idOrSlug, ResourceRowReader rows, CancellationToken cancellationToken)
+    public async Task<ResourceRow?> FindAsync(ApiResource resource, string idOrSlug, ResourceRowReader rows, CancellationToken cancellationToken)
     {
         var path = resource.CollectionPath + "/" + Uri.EscapeDataString(idOrSlug);
         var item = await SendAsync(HttpMethod.Get, path, null, rows.Envelopes.ReadItem, notFoundIsEmpty: true, cancellationToken)
@@ -136,12 +138,12 @@ internal sealed class DigitalOceanClient : IDisposable
     }
 
     /// <summary>Creates an item (the API answers 202 with the new item) and returns the server's row.</summary>
-    public async Task<ValueBuffer> CreateAsync(ApiResource resource, string jsonBody, ResourceRowReader rows, CancellationToken cancellationToken)
+    public async Task<ResourceRow> CreateAsync(ApiResource resource, string jsonBody, ResourceRowReader rows, CancellationToken cancellationToken)
         => (await SendAsync(HttpMethod.Post, resource.CollectionPath, jsonBody, rows.Envelopes.ReadItem, notFoundIsEmpty: false, cancellationToken)
             .ConfigureAwait(false))!.Row;
 
     /// <summary>Updates an item and returns the server's row.</summary>
-    public async Task<ValueBuffer> UpdateAsync(
+    public async Task<ResourceRow> UpdateAsync(
         ApiResource resource, long id, string jsonBody, ResourceRowReader rows, CancellationToken cancellationToken)
         => (await SendAsync(HttpMethod.Put, ItemPath(resource, id), jsonBody, rows.Envelopes.ReadItem, notFoundIsEmpty: false, cancellationToken)
             .ConfigureAwait(false))!.Row;

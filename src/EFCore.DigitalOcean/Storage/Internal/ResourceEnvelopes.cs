@@ -1,17 +1,16 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace EFCore.DigitalOcean.Storage.Internal;
 
 /// <summary>One page of a list response: its rows and <c>meta.total</c>.</summary>
-internal sealed class ResourcePage(List<ValueBuffer> rows, long total)
+internal sealed class ResourcePage(RowPage rows, long total)
 {
-    public List<ValueBuffer> Rows { get; } = rows;
+    public RowPage Rows { get; } = rows;
     public long Total { get; } = total;
 }
 
 /// <summary>The single item of a get, create or update response.</summary>
-internal sealed record ResourceItem(ValueBuffer Row);
+internal sealed record ResourceItem(ResourceRow Row);
 
 /// <summary>
 ///     Reads the envelopes a resource comes in: <c>{"images":[...],"links":{...},"meta":{"total":N}}</c> for a page and
@@ -29,7 +28,7 @@ internal sealed class ResourceEnvelopeReader(ResourceRowReader rowReader, string
     public ResourcePage ReadPage(ReadOnlySpan<byte> body, int expectedRows)
     {
         var reader = StartObject(body);
-        List<ValueBuffer>? rows = null;
+        RowPage? rows = null;
         long? total = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -41,10 +40,10 @@ internal sealed class ResourceEnvelopeReader(ResourceRowReader rowReader, string
                     throw new JsonException($"'{collectionKey}' is {reader.TokenType}, not an array");
                 }
 
-                rows = new List<ValueBuffer>(expectedRows);
+                rows = rowReader.NewPage(expectedRows);
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    rows.Add(rowReader.ReadRow(ref reader));
+                    rowReader.ReadRow(ref reader, rows);
                 }
             }
             else if (reader.ValueTextEquals(Meta))
@@ -67,14 +66,16 @@ internal sealed class ResourceEnvelopeReader(ResourceRowReader rowReader, string
     public ResourceItem ReadItem(ReadOnlySpan<byte> body)
     {
         var reader = StartObject(body);
-        ValueBuffer? row = null;
+        ResourceRow? row = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var isItem = reader.ValueTextEquals(_itemKey);
             reader.Read();
             if (isItem)
             {
-                row = rowReader.ReadRow(ref reader);
+                var page = rowReader.NewPage(1);
+                rowReader.ReadRow(ref reader, page);
+                row = page[0];
             }
             else
             {

@@ -4,25 +4,19 @@ using EFCore.DigitalOcean.Metadata.Internal;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace EFCore.DigitalOcean.Storage.Internal;
 
 /// <summary>
-///     Reads one JSON object of a resource straight into a <see cref="ValueBuffer" /> laid out in EF's property order, which is
-///     what EF's materializer reads. No intermediate object per item and no reflection: each slot knows its JSON name (as UTF-8)
-///     and how to read its type. Unknown fields are skipped, so a field the API adds later never breaks reading.
+///     Reads the JSON objects of a resource straight into the typed columns of a <see cref="RowPage" />, in EF's property order,
+///     which is what the compiled query reads. No intermediate object, array or box per item and no reflection: each slot knows
+///     its JSON name (as UTF-8) and how to read its type. Unknown fields are skipped, so a field the API adds later never
+///     breaks reading.
 /// </summary>
 internal sealed class ResourceRowReader
 {
-    // Values that repeat across items are boxed once, not once per item.
-    private static readonly object True = true;
-    private static readonly object False = false;
-    private static readonly object[] SmallInts = [.. Enumerable.Range(0, 256).Select(i => (object)i)];
-
     private readonly Slot[] _slots;
     private readonly int _width;
-    private readonly (int Index, object Value)[] _valueTypeDefaults;
 
     private ResourceRowReader(IEntityType entityType)
     {
@@ -31,13 +25,7 @@ internal sealed class ResourceRowReader
         _width = properties.Length;
         _slots = properties
             .Where(p => !resource.WriteOnly.Contains(p.Name))
-            .Select(p => new Slot(Encoding.UTF8.GetBytes(ApiResource.JsonName(p.Name)), p.GetIndex(), KindOf(p)))
-            .ToArray();
-
-        // Absent or null fields still give the materializer a value it can unbox.
-        _valueTypeDefaults = properties
-            .Where(p => p.ClrType.IsValueType && Nullable.GetUnderlyingType(p.ClrType) is null)
-            .Select(p => (p.GetIndex(), Activator.CreateInstance(p.ClrType)!))
+            .Select(p => new Slot(Encoding.UTF8.GetBytes(ApiResource.JsonName(p.Name)), p.GetIndex(), KindOf(p), p.ClrType.MakeArrayType()))
             .ToArray();
 
         KeySlot = entityType.FindPrimaryKey()!.Properties.Single().GetIndex();
@@ -53,14 +41,27 @@ internal sealed class ResourceRowReader
     /// <summary>Reads the page and item envelopes this resource's rows come in.</summary>
     public ResourceEnvelopeReader Envelopes { get; }
 
-    public ValueBuffer ReadRow(ref Utf8JsonReader reader)
+    /// <summary>An empty page with room for <paramref name="capacity" /> rows; it grows if more come.</summary>
+    public RowPage NewPage(int capacity)
+    {
+        var columns = new Array?[_width];
+        foreach (var slot in _slots)
+        {
+            columns[slot.Index] = Array.CreateInstanceFromArrayType(slot.ColumnType, capacity);
+        }
+
+        return new RowPage(columns);
+    }
+
+    /// <summary>Reads the object at the reader into the next row of <paramref name="page" />.</summary>
+    public void ReadRow(ref Utf8JsonReader reader, RowPage page)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             throw new JsonException($"expected an object, found {reader.TokenType}");
         }
 
-        var values = new object?[_width];
+        var row = page.Add();
         var next = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -76,11 +77,7 @@ internal sealed class ResourceRowReader
             var field = _slots[slot];
             try
             {
-                var value = ReadValue(ref reader, field.Kind);
-                if (value is not null)
-                {
-                    values[field.Index] = value;
-                }
+                ReadValue(ref reader, field.Kind, page.Columns[field.Index]!, row);
             }
             catch (Exception exception) when (exception is InvalidOperationException or FormatException)
             {
@@ -90,13 +87,6 @@ internal sealed class ResourceRowReader
 
             next = slot + 1;
         }
-
-        foreach (var (index, value) in _valueTypeDefaults)
-        {
-            values[index] ??= value;
-        }
-
-        return new ValueBuffer(values);
     }
 
     private int FindSlot(ref Utf8JsonReader reader, int expected)
@@ -113,27 +103,60 @@ internal sealed class ResourceRowReader
         return -1;
     }
 
-    private static object? ReadValue(ref Utf8JsonReader reader, SlotKind kind)
+    /// <summary>Writes the value at the reader into its column; JSON null leaves the type's default (an empty list for lists).</summary>
+    private static void ReadValue(ref Utf8JsonReader reader, SlotKind kind, Array column, int row)
     {
         if (reader.TokenType == JsonTokenType.Null)
         {
-            return kind == SlotKind.StringList ? new List<string>() : null;
+            if (kind == SlotKind.StringList)
+            {
+                ((List<string>[])column)[row] = [];
+            }
+
+            return;
         }
 
-        return kind switch
+        switch (kind)
         {
-            SlotKind.String => reader.GetString(),
-            SlotKind.Int64 => reader.GetInt64(),
-            SlotKind.Int32 => BoxInt32(reader.GetInt32()),
-            SlotKind.Double => reader.GetDouble(),
-            SlotKind.Boolean => reader.GetBoolean() ? True : False,
-            SlotKind.DateTimeOffset => reader.GetDateTimeOffset(),
-            SlotKind.StringList => ReadStringList(ref reader),
-            _ => throw new InvalidOperationException(kind.ToString())
-        };
+            case SlotKind.String:
+                ((string?[])column)[row] = reader.GetString();
+                break;
+            case SlotKind.Int64:
+                Set(column, row, reader.GetInt64());
+                break;
+            case SlotKind.Int32:
+                Set(column, row, reader.GetInt32());
+                break;
+            case SlotKind.Double:
+                Set(column, row, reader.GetDouble());
+                break;
+            case SlotKind.Boolean:
+                Set(column, row, reader.GetBoolean());
+                break;
+            case SlotKind.DateTimeOffset:
+                Set(column, row, reader.GetDateTimeOffset());
+                break;
+            case SlotKind.StringList:
+                ((List<string>[])column)[row] = ReadStringList(ref reader);
+                break;
+            default:
+                throw new InvalidOperationException(kind.ToString());
+        }
     }
 
-    private static object BoxInt32(int value) => value is >= 0 and < 256 ? SmallInts[value] : value;
+    /// <summary>Writes into a column of <typeparamref name="T" /> or of <typeparamref name="T" />?, without boxing.</summary>
+    private static void Set<T>(Array column, int row, T value)
+        where T : struct
+    {
+        if (column is T[] values)
+        {
+            values[row] = value;
+        }
+        else
+        {
+            ((T?[])column)[row] = value;
+        }
+    }
 
     private static List<string> ReadStringList(ref Utf8JsonReader reader)
     {
@@ -175,5 +198,5 @@ internal sealed class ResourceRowReader
         StringList
     }
 
-    private readonly record struct Slot(byte[] JsonName, int Index, SlotKind Kind);
+    private readonly record struct Slot(byte[] JsonName, int Index, SlotKind Kind, Type ColumnType);
 }

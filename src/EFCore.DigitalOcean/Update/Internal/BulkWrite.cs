@@ -19,8 +19,8 @@ namespace EFCore.DigitalOcean.Update.Internal;
 internal sealed class BulkWrite(
     IEntityType entityType,
     ResourceQueryPlan plan,
-    Func<QueryContext, IAsyncEnumerable<ValueBuffer>, IAsyncEnumerable<ValueBuffer>>? inMemory,
-    IReadOnlyList<(IProperty Property, Func<QueryContext, ValueBuffer, object?> Value)>? setters)
+    Func<QueryContext, IAsyncEnumerable<ResourceRow>, IAsyncEnumerable<ResourceRow>>? inMemory,
+    IReadOnlyList<(IProperty Property, Func<QueryContext, ResourceRow, object?> Value)>? setters)
 {
     public static readonly MethodInfo ExecuteMethod = typeof(BulkWrite).GetMethod(nameof(Execute))!;
     public static readonly MethodInfo ExecuteAsyncMethod = typeof(BulkWrite).GetMethod(nameof(ExecuteAsync))!;
@@ -41,7 +41,7 @@ internal sealed class BulkWrite(
         await foreach (var row in (inMemory?.Invoke(queryContext, rows) ?? rows).WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             var values = setters?.Select(s => (s.Property, s.Value(queryContext, row))).ToList();
-            targets.Add(new Target((long)row[keySlot]!, values, values is null ? null : ApiWriteOperationFactory.Body(values)));
+            targets.Add(new Target(row.Read<long>(keySlot), values, values is null ? null : ApiWriteOperationFactory.Body(values)));
         }
 
         var rowReader = ResourceRowReader.For(entityType);

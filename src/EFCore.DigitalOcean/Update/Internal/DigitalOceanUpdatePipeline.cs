@@ -29,7 +29,7 @@ internal sealed class DigitalOceanUpdatePipeline(DigitalOceanClient client)
         }
 
         // Responses are collected and applied afterwards, on this thread: the change tracker is not thread-safe.
-        var serverRows = new ConcurrentDictionary<ApiWriteOperation, ValueBuffer>();
+        var serverRows = new ConcurrentDictionary<ApiWriteOperation, ResourceRow>();
         var failures = await BoundedRunner.RunAsync(
                 operations,
                 client.MaxConcurrentRequests,
@@ -62,7 +62,7 @@ internal sealed class DigitalOceanUpdatePipeline(DigitalOceanClient client)
         throw CreateException(failures, operations.Count);
     }
 
-    private async Task<ValueBuffer?> ExecuteAsync(ApiWriteOperation operation, CancellationToken cancellationToken)
+    private async Task<ResourceRow?> ExecuteAsync(ApiWriteOperation operation, CancellationToken cancellationToken)
     {
         var entityType = operation.Entry.EntityType;
         var resource = ApiResources.Get(entityType);
@@ -85,7 +85,7 @@ internal sealed class DigitalOceanUpdatePipeline(DigitalOceanClient client)
     ///     time…) replace the entry's. Only the key is store-generated in EF's sense; the rest are plain current values, which
     ///     EF accepts as original values once the save is over.
     /// </summary>
-    private static void ApplyServerValues(IUpdateEntry entry, ValueBuffer row)
+    private static void ApplyServerValues(IUpdateEntry entry, ResourceRow row)
     {
         var resource = ApiResources.Get(entry.EntityType);
         var entityEntry = entry.ToEntityEntry();
