@@ -13,8 +13,9 @@ internal sealed record ReceivedRequest(string RequestLine, IReadOnlyDictionary<s
     public string Target => RequestLine[(RequestLine.IndexOf(' ') + 1)..];
 }
 
-/// <summary>An answer for a <see cref="CannedHttpServer" /> to send.</summary>
-internal sealed record CannedResponse(int Status, string Reason, IReadOnlyList<(string Name, string Value)> Headers, string Body);
+/// <summary>An answer for a <see cref="CannedHttpServer" /> to send; <paramref name="Chunked" /> sends the body in chunks with no length.</summary>
+internal sealed record CannedResponse(
+    int Status, string Reason, IReadOnlyList<(string Name, string Value)> Headers, string Body, bool Chunked = false);
 
 /// <summary>
 ///     A minimal HTTP/1.1 server on 127.0.0.1 for what the fake cannot do: answer with a redirect, or with JSON holding fields
@@ -24,6 +25,7 @@ internal sealed record CannedResponse(int Status, string Reason, IReadOnlyList<(
 internal sealed class CannedHttpServer : IDisposable
 {
     private const int MaxHeadBytes = 64 * 1024;
+    private const int ChunkBytes = 4096;
 
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly Func<ReceivedRequest, CannedResponse> _respond;
@@ -45,6 +47,9 @@ internal sealed class CannedHttpServer : IDisposable
     public static CannedHttpServer Start(Func<ReceivedRequest, CannedResponse> respond) => new(respond);
 
     public static CannedResponse Json(string body) => new(200, "OK", [("Content-Type", "application/json")], body);
+
+    /// <summary>A JSON body sent with <c>Transfer-Encoding: chunked</c>, so the client cannot know its length in advance.</summary>
+    public static CannedResponse ChunkedJson(string body) => Json(body) with { Chunked = true };
 
     public static CannedResponse Redirect(Uri location) => new(302, "Found", [("Location", location.AbsoluteUri)], "");
 
@@ -134,7 +139,22 @@ internal sealed class CannedHttpServer : IDisposable
             head.Append($"{name}: {value}\r\n");
         }
 
-        head.Append($"Content-Length: {body.Length}\r\nConnection: close\r\n\r\n");
-        return [.. Encoding.ASCII.GetBytes(head.ToString()), .. body];
+        if (!response.Chunked)
+        {
+            head.Append($"Content-Length: {body.Length}\r\nConnection: close\r\n\r\n");
+            return [.. Encoding.ASCII.GetBytes(head.ToString()), .. body];
+        }
+
+        head.Append("Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n");
+        var message = new List<byte>(Encoding.ASCII.GetBytes(head.ToString()));
+        foreach (var chunk in body.Chunk(ChunkBytes))
+        {
+            message.AddRange(Encoding.ASCII.GetBytes($"{chunk.Length:x}\r\n"));
+            message.AddRange(chunk);
+            message.AddRange("\r\n"u8.ToArray());
+        }
+
+        message.AddRange("0\r\n\r\n"u8.ToArray());
+        return [.. message];
     }
 }

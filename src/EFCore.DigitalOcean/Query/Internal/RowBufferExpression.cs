@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using EFCore.DigitalOcean.Storage.Internal;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -42,10 +43,20 @@ internal sealed class RowReadBinder(ParameterExpression row) : ExpressionVisitor
     private static readonly ConstantExpression EmptyBuffer = Expression.Constant(ValueBuffer.Empty);
 
     protected override Expression VisitMethodCall(MethodCallExpression node)
-        => node.Method.IsGenericMethod
-            && node.Method.GetGenericMethodDefinition() == Microsoft.EntityFrameworkCore.Infrastructure.ExpressionExtensions.ValueBufferTryReadValueMethod
-                ? RowBufferExpression.Read(row, node.Type, (int)((ConstantExpression)node.Arguments[1]).Value!)
-                : base.VisitMethodCall(node);
+    {
+        if (!node.Method.IsGenericMethod
+            || node.Method.GetGenericMethodDefinition() != Microsoft.EntityFrameworkCore.Infrastructure.ExpressionExtensions.ValueBufferTryReadValueMethod)
+        {
+            return base.VisitMethodCall(node);
+        }
+
+        // EF reads a key as object to look up the identity map: read it as its column's type and box it here, instead of
+        // going through Array.GetValue.
+        var slot = (int)((ConstantExpression)node.Arguments[1]).Value!;
+        return node.Arguments[2] is ConstantExpression { Value: IPropertyBase { ClrType: var columnType } } && columnType != node.Type
+            ? Expression.Convert(RowBufferExpression.Read(row, columnType, slot), node.Type)
+            : RowBufferExpression.Read(row, node.Type, slot);
+    }
 
     protected override Expression VisitExtension(Expression node)
         => node is RowBufferExpression ? EmptyBuffer : base.VisitExtension(node);

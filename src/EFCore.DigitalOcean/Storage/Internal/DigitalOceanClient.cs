@@ -64,8 +64,11 @@ internal sealed class DigitalOceanClient : IDisposable
 
         // An item that moves to a later page while listing would come twice; its id is all that is kept of it (8 bytes and
         // a set entry per item, against the ~1 KB of the image itself). Sized for the listing up front, so that it is not
-        // reallocated as it grows (large sets live in the large object heap, whose allocations bring full collections).
+        // rehashed as it grows.
         var seen = new HashSet<long>((int)Math.Clamp(end - request.Offset, 0, MaxPresizedIds));
+
+        // Page 1 is handed out before any other page is requested: a query that stops within it (First with an in-memory
+        // filter) sends one request. Past page 1 the listing is evidently long, and the window opens.
         for (var i = skipOnFirstPage; i < first.Rows.Count; i++)
         {
             var row = first.Rows[i];
