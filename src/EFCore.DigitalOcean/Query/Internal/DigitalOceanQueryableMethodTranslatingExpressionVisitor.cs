@@ -432,8 +432,11 @@ internal sealed class DigitalOceanQueryableMethodTranslatingExpressionVisitor : 
         Type? resultType = null)
     {
         var query = Query(source);
+
+        // Over whole entities only counting aggregates (Count, LongCount, Any, All) get here, and they need no row: gathering
+        // a flag per row instead lets each page go as soon as it is counted.
         var value = selector is null
-            ? source.ShaperExpression is StructuralTypeShaperExpression ? query.Row : RowExpressionRewriter.RewriteForRows(source.ShaperExpression)
+            ? source.ShaperExpression is StructuralTypeShaperExpression ? Expression.Constant(true) : RowExpressionRewriter.RewriteForRows(source.ShaperExpression)
             : RowExpressionRewriter.RewriteForRows(RemapLambdaBody(source, selector));
         if (value is null)
         {
