@@ -1,11 +1,10 @@
 using System.Linq.Expressions;
 using EFCore.DigitalOcean.Metadata.Internal;
+using EFCore.DigitalOcean.Storage.Internal;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Query;
-using EFCore.DigitalOcean.Storage.Internal;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace EFCore.DigitalOcean.Query.Internal;
 

@@ -1,9 +1,9 @@
 using System.Linq.Expressions;
 using EFCore.DigitalOcean.Diagnostics.Internal;
+using EFCore.DigitalOcean.Storage.Internal;
 using EFCore.DigitalOcean.Update.Internal;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
-using EFCore.DigitalOcean.Storage.Internal;
 
 namespace EFCore.DigitalOcean.Query.Internal;
 

@@ -1,9 +1,9 @@
 using System.Linq.Expressions;
 using System.Reflection;
 using EFCore.DigitalOcean.Metadata.Internal;
+using EFCore.DigitalOcean.Storage.Internal;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Query;
-using EFCore.DigitalOcean.Storage.Internal;
 
 namespace EFCore.DigitalOcean.Query.Internal;
 

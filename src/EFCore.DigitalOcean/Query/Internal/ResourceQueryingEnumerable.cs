@@ -1,11 +1,11 @@
 using System.Collections;
+using EFCore.DigitalOcean.Storage.Internal;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Internal;
 using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.EntityFrameworkCore.Query.Internal;
-using EFCore.DigitalOcean.Storage.Internal;
 
 namespace EFCore.DigitalOcean.Query.Internal;
 

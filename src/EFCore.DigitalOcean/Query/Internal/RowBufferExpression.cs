@@ -1,6 +1,5 @@
 using System.Linq.Expressions;
 using EFCore.DigitalOcean.Storage.Internal;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -32,32 +31,4 @@ internal sealed class RowBufferExpression(ParameterExpression row) : Expression,
     /// <summary>A typed read of <paramref name="slot" />: what a read of a property's value becomes.</summary>
     public static MethodCallExpression Read(ParameterExpression row, Type type, int slot)
         => Call(row, ResourceRow.ReadMethod.MakeGenericMethod(type), Constant(slot));
-}
-
-/// <summary>
-///     Binds EF's materializer to rows: each <c>ValueBufferTryReadValue&lt;T&gt;(buffer, slot, property)</c> becomes
-///     <c>row.Read&lt;T&gt;(slot)</c>, and the materialization context gets an empty buffer, since every read now goes to the row.
-/// </summary>
-internal sealed class RowReadBinder(ParameterExpression row) : ExpressionVisitor
-{
-    private static readonly ConstantExpression EmptyBuffer = Expression.Constant(ValueBuffer.Empty);
-
-    protected override Expression VisitMethodCall(MethodCallExpression node)
-    {
-        if (!node.Method.IsGenericMethod
-            || node.Method.GetGenericMethodDefinition() != Microsoft.EntityFrameworkCore.Infrastructure.ExpressionExtensions.ValueBufferTryReadValueMethod)
-        {
-            return base.VisitMethodCall(node);
-        }
-
-        // EF reads a key as object to look up the identity map: read it as its column's type and box it here, instead of
-        // going through Array.GetValue.
-        var slot = (int)((ConstantExpression)node.Arguments[1]).Value!;
-        return node.Arguments[2] is ConstantExpression { Value: IPropertyBase { ClrType: var columnType } } && columnType != node.Type
-            ? Expression.Convert(RowBufferExpression.Read(row, columnType, slot), node.Type)
-            : RowBufferExpression.Read(row, node.Type, slot);
-    }
-
-    protected override Expression VisitExtension(Expression node)
-        => node is RowBufferExpression ? EmptyBuffer : base.VisitExtension(node);
 }

@@ -1,10 +1,10 @@
 using System.Linq.Expressions;
 using System.Reflection;
+using EFCore.DigitalOcean.Storage.Internal;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Query;
-using EFCore.DigitalOcean.Storage.Internal;
 
 namespace EFCore.DigitalOcean.Query.Internal;
 
