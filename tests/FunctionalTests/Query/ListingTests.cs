@@ -1,5 +1,6 @@
 using EFCore.DigitalOcean.FunctionalTests.TestSupport;
 using EFCore.DigitalOcean.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace EFCore.DigitalOcean.FunctionalTests.Query;
 
@@ -64,6 +65,28 @@ public class ListingTests
 
         Assert.Equal(cloud.Fake.Images.Select(Fields), images.Select(Fields));
         RequestAssert.Sent(cloud.Requests, "GET /v2/images?per_page=200&page=1");
+    }
+
+    [Theory]
+    [InlineData(QueryTrackingBehavior.NoTracking)]
+    [InlineData(QueryTrackingBehavior.TrackAll)]
+    public async Task Every_field_of_every_image_is_read_across_many_small_pages(QueryTrackingBehavior tracking)
+    {
+        // Two images a page: later pages are read into the storage of pages already consumed, and a field that is null on
+        // one image must not show the value of the image read there before.
+        using var cloud = TestCloud.Start(FakeCatalog.Realistic());
+        using var db = cloud.CreateContext(o => o.PageSize(2));
+        db.ChangeTracker.QueryTrackingBehavior = tracking;
+        var pages = (cloud.Fake.Images.Count + 1) / 2;
+
+        var listed = await db.Images.ToListAsync();
+        var ordered = await db.Images.OrderBy(i => i.Name).ToListAsync();
+
+        Assert.Equal(cloud.Fake.Images.Select(Fields), listed.Select(Fields));
+        Assert.Equal(cloud.Fake.Images.OrderBy(i => i.Name).Select(Fields), ordered.Select(Fields));
+        RequestAssert.Sent(
+            cloud.Requests,
+            [.. RequestAssert.Pages("GET /v2/images?per_page=2", pages), .. RequestAssert.Pages("GET /v2/images?per_page=2", pages)]);
     }
 
     private static string Fields(FakeImage i)

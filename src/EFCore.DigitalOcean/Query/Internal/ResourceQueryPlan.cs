@@ -30,9 +30,10 @@ internal sealed class ResourceQueryPlan(ResourceQueryExpression query)
 
     /// <summary>
     ///     Chooses the requests for this execution's parameter values. Nothing is sent until the result is enumerated, and a
-    ///     listing is the client's own stream, with no extra layer per row.
+    ///     listing is the client's own stream, with no extra layer per row. <paramref name="rowsAreTransient" /> says that the
+    ///     caller is done with each row before it asks for the next, so that a listing may reuse a read page for a later one.
     /// </summary>
-    public IAsyncEnumerable<ResourceRow> Fetch(DigitalOceanQueryContext queryContext)
+    public IAsyncEnumerable<ResourceRow> Fetch(DigitalOceanQueryContext queryContext, bool rowsAreTransient)
     {
         var client = queryContext.Client;
         var rows = ResourceRowReader.For(_entityType);
@@ -52,7 +53,7 @@ internal sealed class ResourceQueryPlan(ResourceQueryExpression query)
             return CountAsync(client, request, rows);
         }
 
-        return request is null || request.Limit <= 0 ? AsyncEnumerable.Empty<ResourceRow>() : client.ListAsync(request, rows);
+        return request is null || request.Limit <= 0 ? AsyncEnumerable.Empty<ResourceRow>() : client.ListAsync(request, rows, rowsAreTransient);
     }
 
     private async IAsyncEnumerable<ResourceRow> FindOneAsync(

@@ -77,7 +77,9 @@ internal sealed class ResourceQueryingEnumerable<T> : IAsyncEnumerable<T>, IEnum
                 using var _ = _concurrencyDetector?.EnterCriticalSection();
                 if (_rows is null)
                 {
-                    var rows = query._plan.Fetch(_queryContext);
+                    // Straight from the client to the shaper, each row is shaped before the next is read; an in-memory
+                    // operator may hold rows (OrderBy holds them all).
+                    var rows = query._plan.Fetch(_queryContext, rowsAreTransient: query._inMemory is null);
                     _rows = (query._inMemory?.Invoke(_queryContext, rows) ?? rows).GetAsyncEnumerator(cancellationToken);
                     _queryContext.InitializeStateManager(query._standAloneStateManager);
                 }

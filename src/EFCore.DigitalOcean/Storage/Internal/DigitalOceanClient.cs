@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -50,14 +51,18 @@ internal sealed class DigitalOceanClient : IDisposable
     ///     Streams every item of a listing. Page 1 tells <c>meta.total</c>; the remaining pages are then fetched up to
     ///     <c>MaxConcurrentRequests</c> at a time and yielded in order. An item that moved to a later page while paging is
     ///     yielded once, and a listing that ends with fewer items than the total fails instead of returning a partial result.
+    ///     When <paramref name="rowsAreTransient" />, a page whose rows have all been consumed is read into again for a later
+    ///     page instead of a new one.
     /// </summary>
     public async IAsyncEnumerable<ResourceRow> ListAsync(
         ApiListRequest request,
         ResourceRowReader rows,
+        bool rowsAreTransient,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        var consumed = rowsAreTransient ? new ConcurrentBag<RowPage>() : null;
         var firstPage = request.FirstPage;
-        var first = await GetPageAsync(request, firstPage, rows, cancellationToken).ConfigureAwait(false);
+        var first = await GetPageAsync(request, firstPage, rows, consumed, cancellationToken).ConfigureAwait(false);
         var end = Math.Min(first.Total, request.Limit is { } limit ? request.Offset + limit : long.MaxValue);
         var lastPage = (int)Math.Min(int.MaxValue, (end + request.PerPage - 1) / request.PerPage);
         var skipOnFirstPage = (int)(request.Offset - (long)(firstPage - 1) * request.PerPage);
@@ -78,6 +83,8 @@ internal sealed class DigitalOceanClient : IDisposable
             }
         }
 
+        var total = first.Total;
+        consumed?.Add(first.Rows);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var inFlight = new Queue<Task<ResourcePage>>();
         var nextPage = firstPage + 1;
@@ -86,7 +93,7 @@ internal sealed class DigitalOceanClient : IDisposable
         {
             while (nextPage <= lastPage && inFlight.Count < _options.MaxConcurrentRequests)
             {
-                inFlight.Enqueue(GetPageAsync(request, nextPage++, rows, stop.Token));
+                inFlight.Enqueue(GetPageAsync(request, nextPage++, rows, consumed, stop.Token));
             }
         }
 
@@ -107,6 +114,8 @@ internal sealed class DigitalOceanClient : IDisposable
                         yield return row;
                     }
                 }
+
+                consumed?.Add(page.Rows);
             }
         }
         finally
@@ -120,16 +129,16 @@ internal sealed class DigitalOceanClient : IDisposable
             }
         }
 
-        if (request.Offset == 0 && request.Limit is null && seen.Count < first.Total)
+        if (request.Offset == 0 && request.Limit is null && seen.Count < total)
         {
             throw new DigitalOceanApiException(
-                DigitalOceanStrings.IncompleteListing("GET /" + request.PagePath(1), seen.Count, first.Total), HttpStatusCode.OK);
+                DigitalOceanStrings.IncompleteListing("GET /" + request.PagePath(1), seen.Count, total), HttpStatusCode.OK);
         }
     }
 
     /// <summary>Reads <c>meta.total</c> from a one-item page.</summary>
     public async Task<long> CountAsync(ApiListRequest request, ResourceRowReader rows, CancellationToken cancellationToken)
-        => (await GetPageAsync(request with { PerPage = 1, Offset = 0 }, 1, rows, cancellationToken).ConfigureAwait(false)).Total;
+        => (await GetPageAsync(request with { PerPage = 1, Offset = 0 }, 1, rows, consumed: null, cancellationToken).ConfigureAwait(false)).Total;
 
     /// <summary>Reads one item by id or slug; <see langword="null" /> when the API answers 404.</summary>
     public async Task<ResourceRow?> FindAsync(ApiResource resource, string idOrSlug, ResourceRowReader rows, CancellationToken cancellationToken)
@@ -158,12 +167,13 @@ internal sealed class DigitalOceanClient : IDisposable
     private static string ItemPath(ApiResource resource, long id)
         => resource.CollectionPath + "/" + id.ToString(CultureInfo.InvariantCulture);
 
-    private async Task<ResourcePage> GetPageAsync(ApiListRequest request, int page, ResourceRowReader rows, CancellationToken cancellationToken)
+    private async Task<ResourcePage> GetPageAsync(
+        ApiListRequest request, int page, ResourceRowReader rows, ConcurrentBag<RowPage>? consumed, CancellationToken cancellationToken)
         => (await SendAsync(
                 HttpMethod.Get,
                 request.PagePath(page),
                 null,
-                body => rows.Envelopes.ReadPage(body, request.PerPage),
+                body => rows.Envelopes.ReadPage(body, request.PerPage, consumed is not null && consumed.TryTake(out var used) ? used : null),
                 notFoundIsEmpty: false,
                 cancellationToken)
             .ConfigureAwait(false))!;

@@ -25,7 +25,8 @@ internal sealed class ResourceEnvelopeReader(ResourceRowReader rowReader, string
     private readonly byte[] _collectionKey = System.Text.Encoding.UTF8.GetBytes(collectionKey);
     private readonly byte[] _itemKey = System.Text.Encoding.UTF8.GetBytes(itemKey);
 
-    public ResourcePage ReadPage(ReadOnlySpan<byte> body, int expectedRows)
+    /// <summary>Reads a page into <paramref name="reuse" /> when given (a page whose rows are all consumed), else into a new one.</summary>
+    public ResourcePage ReadPage(ReadOnlySpan<byte> body, int expectedRows, RowPage? reuse = null)
     {
         var reader = StartObject(body);
         RowPage? rows = null;
@@ -40,7 +41,7 @@ internal sealed class ResourceEnvelopeReader(ResourceRowReader rowReader, string
                     throw new JsonException($"'{collectionKey}' is {reader.TokenType}, not an array");
                 }
 
-                rows = rowReader.NewPage(expectedRows);
+                rows = reuse?.Clear() ?? rowReader.NewPage(expectedRows);
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
                     rowReader.ReadRow(ref reader, rows);

@@ -41,6 +41,21 @@ internal sealed class RowPage(Array?[] columns, int count = 0)
 
     public ResourceRow this[int index] => new(this, index);
 
+    /// <summary>Empties the page for reuse: no row of it may be read after this.</summary>
+    public RowPage Clear()
+    {
+        foreach (var column in Columns)
+        {
+            if (column is not null)
+            {
+                Array.Clear(column, 0, Count);
+            }
+        }
+
+        Count = 0;
+        return this;
+    }
+
     /// <summary>Makes room for one more row and returns its index; its values start as their types' defaults.</summary>
     public int Add()
     {

@@ -35,7 +35,7 @@ internal sealed class BulkWrite(
         var resource = plan.Resource;
         var keySlot = _key.Properties[0].GetIndex();
 
-        var rows = plan.Fetch(queryContext);
+        var rows = plan.Fetch(queryContext, rowsAreTransient: false);
         var targets = new List<Target>();
         await foreach (var row in (inMemory?.Invoke(queryContext, rows) ?? rows).WithCancellation(cancellationToken).ConfigureAwait(false))
         {
