@@ -434,9 +434,12 @@ internal sealed class DigitalOceanQueryableMethodTranslatingExpressionVisitor : 
 
         // Over whole entities only counting aggregates (Count, LongCount, Any, All) get here, and they need no row: gathering
         // a flag per row instead lets each page go as soon as it is counted.
-        var value = selector is null
-            ? source.ShaperExpression is StructuralTypeShaperExpression ? Expression.Constant(true) : RowExpressionRewriter.RewriteForRows(source.ShaperExpression)
-            : RowExpressionRewriter.RewriteForRows(RemapLambdaBody(source, selector));
+        var value = (selector, source.ShaperExpression) switch
+        {
+            (null, StructuralTypeShaperExpression) => Expression.Constant(true),
+            (null, var shaper) => RowExpressionRewriter.RewriteForRows(shaper),
+            _ => RowExpressionRewriter.RewriteForRows(RemapLambdaBody(source, selector))
+        };
         if (value is null)
         {
             return Fail(DigitalOceanStrings.WholeEntityInPredicate);

@@ -173,7 +173,8 @@ internal sealed class DigitalOceanClient : IDisposable
                 HttpMethod.Get,
                 request.PagePath(page),
                 null,
-                body => rows.Envelopes.ReadPage(body, request.PerPage, consumed is not null && consumed.TryTake(out var used) ? used : null),
+                body => rows.Envelopes.ReadPage(
+                    body, request.PerPage, reuse: consumed is not null && consumed.TryTake(out var used) ? used : null),
                 notFoundIsEmpty: false,
                 cancellationToken)
             .ConfigureAwait(false))!;
