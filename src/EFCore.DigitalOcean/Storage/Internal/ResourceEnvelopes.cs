@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace EFCore.DigitalOcean.Storage.Internal;
@@ -22,8 +23,8 @@ internal sealed class ResourceEnvelopeReader(ResourceRowReader rowReader, string
     private static readonly byte[] Meta = "meta"u8.ToArray();
     private static readonly byte[] Total = "total"u8.ToArray();
 
-    private readonly byte[] _collectionKey = System.Text.Encoding.UTF8.GetBytes(collectionKey);
-    private readonly byte[] _itemKey = System.Text.Encoding.UTF8.GetBytes(itemKey);
+    private readonly byte[] _collectionKey = Encoding.UTF8.GetBytes(collectionKey);
+    private readonly byte[] _itemKey = Encoding.UTF8.GetBytes(itemKey);
 
     /// <summary>Reads a page into <paramref name="reuse" /> when given (a page whose rows are all consumed), else into a new one.</summary>
     public ResourcePage ReadPage(ReadOnlySpan<byte> body, int expectedRows, RowPage? reuse = null)

@@ -14,11 +14,14 @@ internal static class ResponseBody
 {
     private const int UnknownLengthBuffer = 16 * 1024;
 
+    // An announced length is trusted only this far up front; a larger body still grows the buffer as it arrives.
+    private const int MaxAnnouncedBuffer = 1024 * 1024;
+
     public static async Task<T> ReadAsync<T>(HttpContent content, BodyReader<T> read, CancellationToken cancellationToken)
     {
         // One byte more than announced, so that a body of the announced length ends without growing the buffer.
         var length = content.Headers.ContentLength;
-        var buffer = ArrayPool<byte>.Shared.Rent(length is >= 0 and < int.MaxValue ? (int)length + 1 : UnknownLengthBuffer);
+        var buffer = ArrayPool<byte>.Shared.Rent(length is >= 0 and < MaxAnnouncedBuffer ? (int)length + 1 : UnknownLengthBuffer);
         try
         {
             var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
