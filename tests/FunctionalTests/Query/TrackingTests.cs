@@ -75,6 +75,22 @@ public class TrackingTests
     }
 
     [Fact]
+    public void Identity_resolution_without_tracking_gives_one_instance_per_image_within_a_query()
+    {
+        using var cloud = TestCloud.Start(FakeCatalog.Realistic());
+        using var db = cloud.CreateContext();
+
+        var pairs = db.Images.AsNoTrackingWithIdentityResolution().Select(i => new { First = i, Again = i }).ToList();
+        var other = db.Images.AsNoTrackingWithIdentityResolution().ToList();
+
+        Assert.Equal(cloud.Fake.Images.Select(i => i.Id), pairs.Select(p => p.First.Id));
+        Assert.All(pairs, p => Assert.Same(p.First, p.Again));
+        Assert.NotSame(pairs[0].First, other[0]);
+        Assert.Empty(db.ChangeTracker.Entries());
+        RequestAssert.Sent(cloud.Requests, "GET /v2/images?per_page=200&page=1", "GET /v2/images?per_page=200&page=1");
+    }
+
+    [Fact]
     public void A_projection_tracks_nothing()
     {
         using var cloud = TestCloud.Start(FakeCatalog.Realistic());
