@@ -60,11 +60,11 @@ internal sealed class DigitalOceanClient : IDisposable
         bool rowsAreTransient,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var consumed = rowsAreTransient ? new ConcurrentBag<RowPage>() : null;
         var firstPage = request.FirstPage;
-        var first = await GetPageAsync(request, firstPage, rows, consumed, cancellationToken).ConfigureAwait(false);
+        var first = await GetPageAsync(request, firstPage, rows, consumed: null, cancellationToken).ConfigureAwait(false);
         var end = Math.Min(first.Total, request.Limit is { } limit ? request.Offset + limit : long.MaxValue);
         var lastPage = (int)Math.Min(int.MaxValue, (end + request.PerPage - 1) / request.PerPage);
+        var consumed = rowsAreTransient && lastPage > firstPage ? new ConcurrentBag<RowPage>() : null;
         var skipOnFirstPage = (int)(request.Offset - (long)(firstPage - 1) * request.PerPage);
 
         // An item that moves to a later page while listing would come twice; its id is all that is kept of it (8 bytes and
