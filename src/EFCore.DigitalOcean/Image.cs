@@ -10,11 +10,6 @@ namespace EFCore.DigitalOcean;
 /// </remarks>
 public class Image
 {
-    // Lists start null and are created on first read: a materialized image then takes the list the provider read as is
-    // (EF writes these fields), instead of EF copying it into one made by an initializer.
-    private List<string>? _regions;
-    private List<string>? _tags;
-
     /// <summary>
     ///     The unique id the API assigns. A new image keeps 0 here until it is saved (the change tracker holds a temporary key
     ///     for it meanwhile), then gets the id from the create response.
@@ -36,12 +31,11 @@ public class Image
     /// <summary>Whether the image is public. <see langword="false" /> does not mean "mine": use <c>PrivateOnly()</c> for that.</summary>
     public bool Public { get; set; }
 
-    /// <summary>The region slugs where the image is available.</summary>
-    public List<string> Regions
-    {
-        get => _regions ??= [];
-        set => _regions = value;
-    }
+    /// <summary>
+    ///     The region slugs where the image is available. The API moves an image between regions by a transfer action, not by
+    ///     an update, so the list is read-only.
+    /// </summary>
+    public IReadOnlyList<string> Regions { get; set; } = [];
 
     /// <summary>When the image was created.</summary>
     public DateTimeOffset CreatedAt { get; set; }
@@ -55,12 +49,11 @@ public class Image
     /// <summary>A free-form description.</summary>
     public string? Description { get; set; }
 
-    /// <summary>The tags applied to the image.</summary>
-    public List<string> Tags
-    {
-        get => _tags ??= [];
-        set => _tags = value;
-    }
+    /// <summary>
+    ///     The tags applied to the image. Give them when creating an image; the API does not change an image's tags by an
+    ///     update (tags are a resource of their own), so the list is read-only.
+    /// </summary>
+    public IReadOnlyList<string> Tags { get; set; } = [];
 
     /// <summary>The image's state (<see cref="ImageStatuses" />), such as <c>NEW</c>, <c>pending</c> or <c>available</c>.</summary>
     public string? Status { get; set; }

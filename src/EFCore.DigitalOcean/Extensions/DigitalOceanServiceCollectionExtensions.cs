@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using EFCore.DigitalOcean.Diagnostics.Internal;
 using EFCore.DigitalOcean.Infrastructure.Internal;
-using EFCore.DigitalOcean.Metadata.Conventions;
 using EFCore.DigitalOcean.Query.Internal;
 using EFCore.DigitalOcean.Storage.Internal;
 using EFCore.DigitalOcean.Update.Internal;
@@ -42,7 +41,6 @@ public static class DigitalOceanServiceCollectionExtensions
             .TryAdd<IShapedQueryCompilingExpressionVisitorFactory, DigitalOceanShapedQueryCompilingExpressionVisitorFactory>()
             .TryAdd<IValueGeneratorSelector, DigitalOceanValueGeneratorSelector>()
             .TryAdd<IModelValidator, DigitalOceanModelValidator>()
-            .TryAdd<IProviderConventionSetBuilder, DigitalOceanConventionSetBuilder>()
             .TryAddProviderSpecificServices(b => b
                 .TryAddSingleton<DigitalOceanHttpPipeline, DigitalOceanHttpPipeline>()
                 .TryAddSingleton<RateLimitRegistry, RateLimitRegistry>()

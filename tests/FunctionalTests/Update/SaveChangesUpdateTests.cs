@@ -95,16 +95,35 @@ public class SaveChangesUpdateTests
     }
 
     [Fact]
-    public async Task Adding_a_tag_to_the_tracked_list_is_refused_too()
+    public async Task Adding_a_tag_to_a_tracked_image_is_refused_too()
     {
         using var cloud = TestCloud.Start([OwnImages.Snapshot(ImageId, "web-01 golden")]);
         using var db = cloud.CreateWriteContext();
         var image = await LoadAsync(db, cloud);
 
-        image.Tags.Add("prod");
+        image.Tags = [.. image.Tags, "prod"];
         var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
 
         Assert.Contains("Tags cannot be changed", exception.Message);
+        RequestAssert.NoneSent(cloud.Requests);
+        Assert.Empty(cloud.Fake.FindImage(ImageId)!.Tags!);
+    }
+
+    [Fact]
+    public async Task A_list_the_application_assigned_and_changed_in_place_afterwards_is_seen_and_refused()
+    {
+        // The tracker keeps a copy of a list it did not read itself, so a change made to it later through the
+        // application's own reference still shows.
+        using var cloud = TestCloud.Start([OwnImages.Snapshot(ImageId, "web-01 golden")]);
+        using var db = cloud.CreateWriteContext();
+        var tags = new List<string>();
+        var image = db.Images.Attach(new Image { Id = ImageId, Name = "web-01 golden", Tags = tags }).Entity;
+
+        tags.Add("prod");
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+
+        Assert.Contains("Tags cannot be changed", exception.Message);
+        Assert.Equal(EntityState.Modified, db.Entry(image).State);
         RequestAssert.NoneSent(cloud.Requests);
         Assert.Empty(cloud.Fake.FindImage(ImageId)!.Tags!);
     }

@@ -21,7 +21,7 @@ internal sealed class DigitalOceanTypeMappingSource(TypeMappingSourceDependencie
                 mappingInfo, clrType, providerClrType: null, ref elementMapping, out var comparer, out var collectionReaderWriter)
             && elementMapping is not null
                 ? new DigitalOceanTypeMapping(
-                    clrType, clrType == typeof(List<string>) ? new StringListComparer() : comparer, elementMapping, collectionReaderWriter)
+                    clrType, clrType == typeof(IReadOnlyList<string>) ? new StringListComparer() : comparer, elementMapping, collectionReaderWriter)
                 : null;
     }
 }

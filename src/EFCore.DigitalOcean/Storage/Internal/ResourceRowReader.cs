@@ -15,6 +15,9 @@ namespace EFCore.DigitalOcean.Storage.Internal;
 /// </summary>
 internal sealed class ResourceRowReader
 {
+    [ThreadStatic]
+    private static List<string>? t_listItems;
+
     private readonly Slot[] _slots;
     private readonly int _width;
 
@@ -110,7 +113,7 @@ internal sealed class ResourceRowReader
         {
             if (kind == SlotKind.StringList)
             {
-                ((List<string>[])column)[row] = [];
+                ((IReadOnlyList<string>[])column)[row] = ReadOnlyStringList.Empty;
             }
 
             return;
@@ -137,7 +140,7 @@ internal sealed class ResourceRowReader
                 Set(column, row, reader.GetDateTimeOffset());
                 break;
             case SlotKind.StringList:
-                ((List<string>[])column)[row] = ReadStringList(ref reader);
+                ((IReadOnlyList<string>[])column)[row] = ReadStringList(ref reader);
                 break;
             default:
                 throw new InvalidOperationException(kind.ToString());
@@ -158,20 +161,28 @@ internal sealed class ResourceRowReader
         }
     }
 
-    private static List<string> ReadStringList(ref Utf8JsonReader reader)
+    private static ReadOnlyStringList ReadStringList(ref Utf8JsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
             throw new InvalidOperationException("not an array");
         }
 
-        var list = new List<string>();
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        // Gathered in a list kept per thread, so that each list read costs one array of the right size.
+        var items = t_listItems ??= [];
+        try
         {
-            list.Add(reader.GetString() ?? throw new InvalidOperationException("null in a list of strings"));
-        }
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                items.Add(reader.GetString() ?? throw new InvalidOperationException("null in a list of strings"));
+            }
 
-        return list;
+            return items.Count == 0 ? ReadOnlyStringList.Empty : new ReadOnlyStringList([.. items]);
+        }
+        finally
+        {
+            items.Clear();
+        }
     }
 
     private static SlotKind KindOf(IProperty property)
@@ -183,7 +194,7 @@ internal sealed class ResourceRowReader
             : type == typeof(double) ? SlotKind.Double
             : type == typeof(bool) ? SlotKind.Boolean
             : type == typeof(DateTimeOffset) ? SlotKind.DateTimeOffset
-            : type == typeof(List<string>) ? SlotKind.StringList
+            : type == typeof(IReadOnlyList<string>) ? SlotKind.StringList
             : throw new NotSupportedException($"The property '{property.Name}' of type '{type.Name}' cannot be read from the API.");
     }
 
