@@ -45,6 +45,23 @@ public class BodyShapeTests
             server.Received.Select(r => r.RequestLine));
     }
 
+    [Theory]
+    [InlineData("""{"id":7,"name":"bare","created_at":"2026-11-27T00:00:00Z"}""")]
+    [InlineData("""{"id":7,"name":"bare","regions":null,"created_at":"2026-11-27T00:00:00Z","tags":null}""")]
+    public async Task Lists_that_are_missing_or_null_read_as_empty_lists(string image)
+    {
+        using var server = CannedHttpServer.Start(_ => CannedHttpServer.Json("""{"images":[""" + image + """],"meta":{"total":1}}"""));
+        using var cloud = FaultyCloud.Start();
+        using var db = cloud.CreateFastContext(o => o.BaseAddress(server.BaseAddress));
+
+        var read = Assert.Single(await db.Images.ToListAsync());
+
+        Assert.Equal((7L, "bare"), (read.Id, read.Name));
+        Assert.Empty(read.Regions);
+        Assert.Empty(read.Tags);
+        Assert.Equal("GET /v2/images?per_page=200&page=1", Assert.Single(server.Received).RequestLine);
+    }
+
     private static string NameOf(int id, int length) => $"image-{id}-".PadRight(length, 'x');
 
     private static string Page(int[] ids, int total, int nameLength)

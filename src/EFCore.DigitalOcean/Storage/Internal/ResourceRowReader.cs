@@ -19,6 +19,7 @@ internal sealed class ResourceRowReader
     private static List<string>? t_listItems;
 
     private readonly Slot[] _slots;
+    private readonly int[] _listColumns;
     private readonly int _width;
 
     private ResourceRowReader(IEntityType entityType)
@@ -30,6 +31,7 @@ internal sealed class ResourceRowReader
             .Where(p => !resource.WriteOnly.Contains(p.Name))
             .Select(p => new Slot(Encoding.UTF8.GetBytes(ApiResource.JsonName(p.Name)), p.GetIndex(), KindOf(p), p.ClrType.MakeArrayType()))
             .ToArray();
+        _listColumns = [.. _slots.Where(s => s.Kind == SlotKind.StringList).Select(s => s.Index)];
 
         KeySlot = entityType.FindPrimaryKey()!.Properties.Single().GetIndex();
         Envelopes = new ResourceEnvelopeReader(this, resource.CollectionKey, resource.ItemKey);
@@ -65,6 +67,13 @@ internal sealed class ResourceRowReader
         }
 
         var row = page.Add();
+
+        // A list the body leaves out or sends as null reads as empty, never as null.
+        foreach (var index in _listColumns)
+        {
+            ((IReadOnlyList<string>[])page.Columns[index]!)[row] = ReadOnlyStringList.Empty;
+        }
+
         var next = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -106,16 +115,11 @@ internal sealed class ResourceRowReader
         return -1;
     }
 
-    /// <summary>Writes the value at the reader into its column; JSON null leaves the type's default (an empty list for lists).</summary>
+    /// <summary>Writes the value at the reader into its column; JSON null leaves what the column holds for a missing field.</summary>
     private static void ReadValue(ref Utf8JsonReader reader, SlotKind kind, Array column, int row)
     {
         if (reader.TokenType == JsonTokenType.Null)
         {
-            if (kind == SlotKind.StringList)
-            {
-                ((IReadOnlyList<string>[])column)[row] = ReadOnlyStringList.Empty;
-            }
-
             return;
         }
 
