@@ -18,9 +18,10 @@ internal sealed record CannedResponse(
     int Status, string Reason, IReadOnlyList<(string Name, string Value)> Headers, string Body, bool Chunked = false);
 
 /// <summary>
-///     A minimal HTTP/1.1 server on 127.0.0.1 for what the fake cannot do: answer with a redirect, or with JSON holding fields
-///     the fake never writes. It records the request line and headers of every request (bodies are not read: only GETs are
-///     sent to it), answers with what the test's function returns, and closes the connection after each answer.
+///     A minimal HTTP/1.1 server on 127.0.0.1 for what the fake cannot do: answer with a redirect, with JSON holding fields
+///     the fake never writes (or leaving out fields it always writes), or with a chunked body of no announced length. It
+///     records the request line and headers of every request (bodies are not read: only GETs are sent to it), answers with
+///     what the test's function returns, and closes the connection after each answer.
 /// </summary>
 internal sealed class CannedHttpServer : IDisposable
 {
