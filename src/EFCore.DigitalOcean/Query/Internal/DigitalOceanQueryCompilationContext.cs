@@ -1,16 +1,19 @@
+using EFCore.DigitalOcean.Metadata.Internal;
 using Microsoft.EntityFrameworkCore.Query;
 
 namespace EFCore.DigitalOcean.Query.Internal;
 
-/// <summary>Compilation state of one query: the catalogue scope chosen by Distributions(), Applications() or PrivateOnly().</summary>
-internal sealed class DigitalOceanQueryCompilationContext(QueryCompilationContextDependencies dependencies, bool async)
+/// <summary>
+///     Compilation state of one query: the resources it can map and the catalogue scope chosen by Distributions(),
+///     Applications() or PrivateOnly().
+/// </summary>
+internal sealed class DigitalOceanQueryCompilationContext(
+    QueryCompilationContextDependencies dependencies,
+    bool async,
+    ApiResourceTable resources)
     : QueryCompilationContext(dependencies, async)
 {
-    public ListScope? Scope { get; set; }
-}
+    public ApiResourceTable Resources { get; } = resources;
 
-internal sealed class DigitalOceanQueryCompilationContextFactory(QueryCompilationContextDependencies dependencies)
-    : IQueryCompilationContextFactory
-{
-    public QueryCompilationContext Create(bool async) => new DigitalOceanQueryCompilationContext(dependencies, async);
+    public ListScope? Scope { get; set; }
 }
