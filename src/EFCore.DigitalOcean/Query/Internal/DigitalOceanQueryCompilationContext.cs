@@ -13,7 +13,11 @@ internal sealed class DigitalOceanQueryCompilationContext(
     ApiResourceTable resources)
     : QueryCompilationContext(dependencies, async)
 {
+
     public ApiResourceTable Resources { get; } = resources;
 
     public ListScope? Scope { get; set; }
+
+    /// <summary>A fresh compilation context for one set of a query over several sets, compiled as a query of its own.</summary>
+    public DigitalOceanQueryCompilationContext CreateSubqueryContext() => new(Dependencies, IsAsync, Resources);
 }
