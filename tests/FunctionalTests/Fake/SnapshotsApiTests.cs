@@ -14,6 +14,8 @@ public class SnapshotsApiTests
     private const string VolumeA = "fbe805e8-866b-11e6-96bf-000f53315a41";
     private const string VolumeB = "0c1d2e3f-4a5b-4c6d-8e7f-901a2b3c4d5e";
     private const string SourceVolume = "89bcc42f-85cf-11e6-a004-000f53315871";
+    private const string NotASnapshot = "the resource is not a snapshot";
+    private const string NotFound = "The resource you were accessing could not be found.";
 
     [Fact]
     public async Task The_list_shows_the_accounts_snapshot_images_then_the_volume_snapshots_with_exactly_the_spec_fields()
@@ -147,9 +149,14 @@ public class SnapshotsApiTests
     }
 
     [Theory]
-    [InlineData("12")] // a backup
-    [InlineData("13")] // a custom image
-    public async Task An_image_of_the_account_that_is_not_a_snapshot_is_a_400_to_get_and_to_delete(string id)
+    [InlineData("12", HttpStatusCode.BadRequest, "bad_request", NotASnapshot)] // a backup
+    [InlineData("13", HttpStatusCode.BadRequest, "bad_request", NotASnapshot)] // a custom image
+    [InlineData("99", HttpStatusCode.NotFound, "not_found", NotFound)] // no such image
+    [InlineData("10", HttpStatusCode.NotFound, "not_found", NotFound)] // a public image of type snapshot, not the account's
+    [InlineData("5b1c2d3e-0000-4000-8000-000000000000", HttpStatusCode.NotFound, "not_found", NotFound)]
+    [InlineData("not-a-uuid", HttpStatusCode.NotFound, "not_found", NotFound)]
+    public async Task An_image_of_the_account_that_is_not_a_snapshot_is_a_400_and_an_unknown_id_a_404_to_get_and_to_delete(
+        string id, HttpStatusCode status, string errorId, string message)
     {
         using var fake = StartMixed();
         using var client = fake.CreateHttpClient();
@@ -157,30 +164,11 @@ public class SnapshotsApiTests
         var get = await FakeApi.GetAsync(client, "v2/snapshots/" + id);
         var delete = await FakeApi.SendAsync(client, HttpMethod.Delete, "v2/snapshots/" + id);
 
-        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (get.Status, delete.Status));
-        Assert.Equal(("bad_request", "the resource is not a snapshot"), get.Error());
-        Assert.Equal(("bad_request", "the resource is not a snapshot"), delete.Error());
-        Assert.NotNull(fake.FindImage(long.Parse(id)));
-    }
-
-    [Theory]
-    [InlineData("99")] // no such image
-    [InlineData("10")] // a public image of type snapshot, which is not the account's
-    [InlineData("5b1c2d3e-0000-4000-8000-000000000000")]
-    [InlineData("not-a-uuid")]
-    public async Task An_id_that_names_no_snapshot_of_the_account_is_a_404_to_get_and_to_delete(string id)
-    {
-        using var fake = StartMixed();
-        using var client = fake.CreateHttpClient();
-
-        var get = await FakeApi.GetAsync(client, "v2/snapshots/" + id);
-        var delete = await FakeApi.SendAsync(client, HttpMethod.Delete, "v2/snapshots/" + id);
-
-        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (get.Status, delete.Status));
-        Assert.Equal("not_found", get.Error().Id);
-        Assert.Equal("not_found", delete.Error().Id);
-        Assert.Equal(5, fake.Images.Count);
-        Assert.Equal(2, fake.VolumeSnapshots.Count);
+        Assert.Equal((status, status), (get.Status, delete.Status));
+        Assert.Equal((errorId, message), get.Error());
+        Assert.Equal((errorId, message), delete.Error());
+        Assert.Equal([10L, 11, 12, 13, 14], fake.Images.Select(i => i.Id));
+        Assert.Equal([VolumeA, VolumeB], fake.VolumeSnapshots.Select(v => v.Id));
     }
 
     [Fact]
