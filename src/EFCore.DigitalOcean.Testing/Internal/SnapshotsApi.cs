@@ -28,7 +28,8 @@ internal sealed class SnapshotsApi(ImageStore images, VolumeSnapshotStore volume
     /// <summary>
     /// Droplet snapshots first, in the images' list order, then volume snapshots in theirs: each list
     /// keeps the order its store gives (the order of arrival, as for images), and the spec's example
-    /// lists a Droplet snapshot before a volume one.
+    /// lists a Droplet snapshot before a volume one. Each store is read whole under its own lock; no
+    /// change spans both, so a page never shows half of one.
     /// </summary>
     private ListEnvelope<SnapshotView> ListEnvelope(ApiCall call)
     {
