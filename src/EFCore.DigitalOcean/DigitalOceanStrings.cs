@@ -100,4 +100,19 @@ internal static class DigitalOceanStrings
             _ => string.Join(", ", ways[..^1]) + " or " + ways[^1]
         };
     }
+
+    public static string ParentKeyRequired(string entityType, string parentKey)
+        => $"A query of {entityType} must say whose items it reads: the API lists them per parent. Add a condition such as "
+            + $"Where(x => x.{parentKey} == id) before other operators.";
+
+    public static string EmptyTeam => "The recipient team is an empty UUID; pass the UUID of the team to give the image to.";
+
+    public static string AccountTransferNotSnapshot(long id, string name, string? type)
+        => id <= 0
+            ? $"The image '{name}' has not been saved yet: only a saved snapshot can be given to another account."
+            : $"Image {id} '{name}' is a {type ?? "image of unknown type"}; only snapshots can be given to another account. Convert "
+                + "a backup into a snapshot first (Type = ImageTypes.Snapshot and SaveChanges).";
+
+    public static string AccountTransferNoId(long id)
+        => $"POST /v2/images/{id}/account_transfer was answered without a transfer_id, so it is not known whether the transfer started.";
 }

@@ -62,5 +62,21 @@ internal static class ApiResources
         FullListing = FullListingPolicy.Silent,
     };
 
-    public static readonly IReadOnlyList<ApiResource> All = [Images, Snapshots, Regions];
+    public static readonly ApiResource ImageActions = new()
+    {
+        ClrType = typeof(ImageAction),
+        CollectionPath = "v2/images/{0}/actions",
+        ParentKeyProperty = nameof(ImageAction.ImageId),
+        JsonNames = new Dictionary<string, string> { [nameof(ImageAction.ImageId)] = "resource_id" },
+        CollectionKey = "actions",
+        ItemKey = "action",
+        KeyProperty = nameof(ImageAction.Id),
+        DisplayProperty = nameof(ImageAction.Type),
+        Capabilities = ApiCapabilities.List | ApiCapabilities.GetByKey,
+
+        // One image's actions: a short history, read whole.
+        FullListing = FullListingPolicy.Silent,
+    };
+
+    public static readonly IReadOnlyList<ApiResource> All = [Images, Snapshots, Regions, ImageActions];
 }

@@ -147,10 +147,11 @@ internal sealed class DigitalOceanClient : IDisposable
     ///     Reads one item by key or alternate key; <see langword="null" /> when the API answers one of the resource's
     ///     point-read misses (404, and for some resources a 400 that says the key names another kind of item).
     /// </summary>
-    public async Task<ResourceRow?> FindAsync(ApiResource resource, string keySegment, ResourceRowReader rows, CancellationToken cancellationToken)
+    public async Task<ResourceRow?> FindAsync(
+        ApiResource resource, string itemPath, ResourceRowReader rows, CancellationToken cancellationToken)
     {
         var item = await SendAsync(
-                HttpMethod.Get, resource.ItemPath(keySegment), null, rows.Envelopes.ReadItem, resource.PointReadMisses, cancellationToken)
+                HttpMethod.Get, itemPath, null, rows.Envelopes.ReadItem, resource.PointReadMisses, cancellationToken)
             .ConfigureAwait(false);
         return item?.Row;
     }
@@ -169,6 +170,13 @@ internal sealed class DigitalOceanClient : IDisposable
     /// <summary>Deletes an item (the API answers 204).</summary>
     public Task DeleteAsync(ApiResource resource, string keySegment, CancellationToken cancellationToken)
         => SendAsync<ResourceItem>(HttpMethod.Delete, resource.ItemPath(keySegment), null, null, NoMisses, cancellationToken);
+
+    /// <summary>
+    ///     Sends a request that is no resource's own read or write (an image action, a tag's members, an account transfer) and
+    ///     reads its answer with <paramref name="readBody" />, or none when it is null. A POST is retried only on 429, as a create.
+    /// </summary>
+    public Task<T?> SendAsync<T>(HttpMethod method, string path, string? jsonBody, BodyReader<T>? readBody, CancellationToken cancellationToken)
+        => SendAsync(method, path, jsonBody, readBody, NoMisses, cancellationToken);
 
     private async Task<ResourcePage> GetPageAsync(
         ApiListRequest request, int page, ResourceRowReader rows, ConcurrentBag<RowPage>? consumed, CancellationToken cancellationToken)
