@@ -115,4 +115,19 @@ internal static class DigitalOceanStrings
 
     public static string AccountTransferNoId(long id)
         => $"POST /v2/images/{id}/account_transfer was answered without a transfer_id, so it is not known whether the transfer started.";
+
+    public static string CannotRemoveListValue(string item, string property, string value)
+        => $"{item}: '{value}' cannot be removed from {property}; the API cannot take it away. Delete the image and create it "
+            + "again without it.";
+
+    public static string ActionRefusedFor(string item, string actionType, string property, string value)
+        => $"{item}: a {actionType} is refused while {property} is '{value}'. Convert it into a snapshot first "
+            + $"({property} = \"{ImageTypes.Snapshot}\" and SaveChanges), wait for it, then add the regions.";
+
+    public static string OnlyTransition(string item, string property, string from, string to)
+        => $"{item}: {property} can only change from '{from}' to '{to}' (the API's convert action).";
+
+    public static string InvalidMembershipName(string item, string property, string name, int maxLength)
+        => $"{item}: '{name}' cannot be one of its {property}: names are letters, digits, '_', '-' and ':', at most {maxLength} "
+            + "characters.";
 }

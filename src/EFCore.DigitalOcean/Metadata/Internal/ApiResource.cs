@@ -74,6 +74,18 @@ internal sealed class ApiResource
     /// <summary>The only properties an update may change.</summary>
     public IReadOnlyList<string> Updatable { get; init; } = [];
 
+    /// <summary>The path below an item where actions are started (<c>{item}/actions</c>), for a resource that has actions.</summary>
+    public string ActionsPath { get; init; } = "actions";
+
+    /// <summary>List properties that an update grows by one action per added value.</summary>
+    public IReadOnlyList<ApiListAdditionAction> ListActions { get; init; } = [];
+
+    /// <summary>Properties whose one allowed change is an action.</summary>
+    public IReadOnlyList<ApiTransitionAction> TransitionActions { get; init; } = [];
+
+    /// <summary>A list property written as memberships of another resource (tags).</summary>
+    public ApiMembership? Membership { get; init; }
+
     /// <summary>Properties that exist only in create requests; responses never contain them.</summary>
     public IReadOnlyList<string> WriteOnly { get; init; } = [];
 
@@ -89,6 +101,9 @@ internal sealed class ApiResource
             .Concat(CreateRequired)
             .Concat(CreateOptional)
             .Concat(Updatable)
+            .Concat(ListActions.SelectMany(a => new[] { a.Property, a.RefusedWhenProperty }.OfType<string>()))
+            .Concat(TransitionActions.Select(a => a.Property))
+            .Concat(Membership is null ? [] : [Membership.Property])
             .Concat(WriteOnly)
             .Distinct();
 

@@ -25,6 +25,13 @@ internal static class ApiResources
         CreateRequired = [nameof(Image.Name), nameof(Image.Url), nameof(Image.Region)],
         CreateOptional = [nameof(Image.Distribution), nameof(Image.Description), nameof(Image.Tags)],
         Updatable = [nameof(Image.Name), nameof(Image.Distribution), nameof(Image.Description)],
+        ListActions =
+        [
+            new ApiListAdditionAction(
+                nameof(Image.Regions), ImageActionTypes.Transfer, "region", nameof(Image.Type), ImageTypes.Backup),
+        ],
+        TransitionActions = [new ApiTransitionAction(nameof(Image.Type), ImageTypes.Backup, ImageTypes.Snapshot, ImageActionTypes.Convert)],
+        Membership = new ApiMembership(nameof(Image.Tags), "v2/tags", "image", MaxNameLength: 255),
         WriteOnly = [nameof(Image.Url), nameof(Image.Region)],
     };
 
