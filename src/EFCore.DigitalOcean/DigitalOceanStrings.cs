@@ -130,4 +130,14 @@ internal static class DigitalOceanStrings
     public static string InvalidMembershipName(string item, string property, string name, int maxLength)
         => $"{item}: '{name}' cannot be one of its {property}: names are letters, digits, '_', '-' and ':', at most {maxLength} "
             + "characters.";
+
+    public static string ActionFailed(long imageId, long actionId, string actionType, string? regionSlug, string status)
+        => $"The {DescribeAction(actionType, regionSlug)} of image {imageId} (action {actionId}) ended as '{status}'.";
+
+    public static string DescribeAction(string actionType, string? regionSlug)
+        => regionSlug is null || actionType != ImageActionTypes.Transfer ? actionType : $"{actionType} to {regionSlug}";
+
+    public static string StillInProgress(long imageId, string name, string? status, IEnumerable<string> actions)
+        => $"Image {imageId} '{name}' was not done in time: its status was '{status}'"
+            + (actions.Any() ? $", and these were still in progress: {string.Join(", ", actions)}." : ".");
 }

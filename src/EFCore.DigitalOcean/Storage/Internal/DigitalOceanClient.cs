@@ -190,7 +190,8 @@ internal sealed class DigitalOceanClient : IDisposable
                 cancellationToken)
             .ConfigureAwait(false))!;
 
-    private async Task<T?> SendAsync<T>(
+    /// <summary>Sends a request; an answer with one of <paramref name="emptyStatuses" /> is no result, any other error an exception.</summary>
+    public async Task<T?> SendAsync<T>(
         HttpMethod method,
         string path,
         string? jsonBody,
