@@ -6,7 +6,8 @@ namespace ImagesConsole.Output;
 
 /// <summary>
 ///     The columns an image table can show. Priorities decide what a narrow terminal drops first: the slug, then the
-///     distribution, the size, the regions and the type; the id, name, date and status stay.
+///     distribution, the size, the regions and the type; the id, the name (at least 24 characters of it), the date and the
+///     status stay.
 /// </summary>
 internal static class ImageColumns
 {
@@ -16,12 +17,12 @@ internal static class ImageColumns
     public static IReadOnlyList<TableColumn<Image>> All { get; } =
     [
         new("ID", image => image.Id.ToString(CultureInfo.InvariantCulture)) { Priority = 0, RightAligned = true },
-        new("Name", image => image.Name) { Priority = 1, Truncatable = true },
-        new("Type", image => image.Type ?? "") { Priority = 5 },
+        new("Name", image => image.Name) { Priority = 1, Truncatable = true, Narrowest = 24 },
+        new("Type", image => image.Type ?? "") { Priority = 4 },
         new("Distribution", image => image.Distribution ?? "") { Priority = 7, Truncatable = true },
         new("Slug", image => image.Slug ?? "") { Priority = 8, Truncatable = true },
         new("Public", image => image.Public ? "yes" : "no") { Priority = 9, ShownByDefault = false },
-        new("Regions", image => Regions(image.Regions)) { Priority = 4, Truncatable = true },
+        new("Regions", image => Regions(image.Regions)) { Priority = 5, Truncatable = true },
         new("Size", image => Size(image.SizeGigabytes)) { Priority = 6, RightAligned = true },
         new("Created", image => image.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) { Priority = 2 },
         new("Status", image => image.Status ?? "") { Priority = 3, Style = image => new Style(ImageViews.StatusColor(image.Status)) },

@@ -16,6 +16,12 @@ internal sealed record TableColumn<T>(string Header, Func<T, string> Value)
     /// </summary>
     public bool Truncatable { get; init; }
 
+    /// <summary>
+    ///     The narrowest a truncatable column becomes (or its header, if wider) before less important columns are dropped: an
+    ///     important column gets a width worth reading.
+    /// </summary>
+    public int Narrowest { get; init; } = 8;
+
     public bool RightAligned { get; init; }
 
     /// <summary>Whether the column is shown when <c>--format</c> does not pick the columns.</summary>

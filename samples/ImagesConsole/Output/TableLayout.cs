@@ -6,9 +6,6 @@ namespace ImagesConsole.Output;
 /// </summary>
 internal static class TableLayout
 {
-    /// <summary>The narrowest a truncatable column becomes (unless its header is wider): enough to recognise a name.</summary>
-    public const int NarrowestTruncated = 8;
-
     /// <summary>What a rounded table adds around its cells: a border and a space on each side of every cell, and the last border.</summary>
     public static int Frame(int columns) => (3 * columns) + 1;
 
@@ -20,7 +17,7 @@ internal static class TableLayout
     {
         var narrowest = columns
             .Select((column, i) => column.Truncatable
-                ? Math.Min(naturalWidths[i], Math.Max(column.Header.Length, NarrowestTruncated))
+                ? Math.Min(naturalWidths[i], Math.Max(column.Header.Length, column.Narrowest))
                 : naturalWidths[i])
             .ToArray();
         var kept = Enumerable.Range(0, columns.Count).ToList();
