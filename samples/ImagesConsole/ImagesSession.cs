@@ -16,11 +16,11 @@ internal sealed class ImagesSession : IAsyncDisposable
     // Long enough to watch NEW turn into available with `import --wait`, short enough for a demo.
     private static readonly TimeSpan SimulatedImportDuration = TimeSpan.FromSeconds(3);
 
+    // What --verbose shows, besides the waits ProviderActivity watches.
     private static readonly EventId[] RequestEvents =
     [
         DigitalOceanEventId.RequestExecuted,
         DigitalOceanEventId.RequestFailed,
-        DigitalOceanEventId.RequestThrottled,
         DigitalOceanEventId.FullListingWarning,
     ];
 
@@ -63,7 +63,7 @@ internal sealed class ImagesSession : IAsyncDisposable
             eventData =>
             {
                 // Through the console rather than the raw stream, so lines written during a spinner or progress bar land above it.
-                if (verbose && RequestEvents.Contains(eventData.EventId))
+                if (verbose)
                 {
                     environment.ErrorConsole.Write(new LogLine($"{eventData.LogLevel.ToString().ToLowerInvariant()}: {eventData}"));
                 }

@@ -21,9 +21,6 @@ internal sealed class CommandContext(ParseResult parseResult, AppEnvironment env
 
     public T? Get<T>(Argument<T> argument) => parseResult.GetValue(argument);
 
-    /// <summary>Whether the user gave the option on the command line (rather than leaving it to its default).</summary>
-    public bool WasGiven(Option option) => parseResult.GetResult(option) is { Implicit: false };
-
     public ImagesSession OpenSession()
         => ImagesSession.Open(
             environment, parseResult.GetValue(globals.Token) ?? environment.AccessToken, parseResult.GetValue(globals.BaseUrl), Verbose,
