@@ -90,7 +90,7 @@ public class AppTests
         using var fake = App.StartFake();
 
         var result = await App.RunAsync(
-            fake, "import", "--name", "demo", "--url", "https://example.com/demo.qcow2", "--region", "nyc3", "--verbose", "--json");
+            fake, CommandLines.Import("demo", "--verbose", "--json"));
 
         Assert.Equal(0, result.ExitCode);
         var post = RequestLog.Single(fake, "POST");

@@ -36,7 +36,7 @@ public class CancellationTests
     {
         using var fake = DigitalOceanFake.Start(new DigitalOceanFakeOptions { Seed = TestCatalog.Build(), ImportPolls = 1000 });
 
-        var run = App.Start(fake, "import", "--name", "demo", "--url", "https://example.com/demo.qcow2", "--region", "nyc3", "--wait");
+        var run = App.Start(fake, CommandLines.Import("demo", "--wait"));
         await Until(() => fake.Requests.Any(r => r.Method == "GET" && r.StatusCode == 200));
         run.Cancel();
         var result = await run.Completion.WaitAsync(Patience);

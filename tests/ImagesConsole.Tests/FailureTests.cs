@@ -63,7 +63,7 @@ public class FailureTests
         using var fake = App.StartFake();
         fake.InjectFault(new FakeFault { Method = "GET", PathPrefix = "/v2/images/", StatusCode = 404, Times = int.MaxValue });
 
-        var result = await App.RunAsync(fake, "import", "--name", "demo", "--url", "https://example.com/demo.qcow2", "--region", "nyc3", "--wait");
+        var result = await App.RunAsync(fake, CommandLines.Import("demo", "--wait"));
 
         var id = Assert.Single(fake.Images, i => i.Name == "demo").Id;
         result.AssertExit(
@@ -80,7 +80,7 @@ public class FailureTests
         using var fake = DigitalOceanFake.Start(new DigitalOceanFakeOptions { Seed = TestCatalog.Build(), ImportPolls = 1000 });
 
         var result = await App.RunAsync(
-            fake, "import", "--name", "demo", "--url", "https://example.com/demo.qcow2", "--region", "nyc3", "--wait", "--timeout", "1s");
+            fake, CommandLines.Import("demo", "--wait", "--timeout", "1s"));
 
         var id = Assert.Single(fake.Images, i => i.Name == "demo").Id;
         result.AssertExit(

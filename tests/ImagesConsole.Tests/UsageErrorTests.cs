@@ -127,7 +127,7 @@ public class UsageErrorTests
     {
         using var fake = App.StartFake();
 
-        var result = await App.RunAsync(fake, "import", "--name", "demo", "--url", Url, "--region", "nyc3", "--wait", "--timeout", "30m", "--json");
+        var result = await App.RunAsync(fake, CommandLines.Import("demo", "--wait", "--timeout", "30m", "--json"));
 
         result.AssertNoStackTrace();
         Assert.Equal(0, result.ExitCode);
