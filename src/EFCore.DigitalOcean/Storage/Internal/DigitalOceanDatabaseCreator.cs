@@ -8,7 +8,8 @@ namespace EFCore.DigitalOcean.Storage.Internal;
 /// <summary>
 ///     The API always exists and cannot be created or dropped; <c>CanConnect</c> makes one cheap authenticated request.
 /// </summary>
-internal sealed class DigitalOceanDatabaseCreator(DigitalOceanClient client, IDesignTimeModel designTimeModel) : IDatabaseCreator
+internal sealed class DigitalOceanDatabaseCreator(DigitalOceanClient client, IDesignTimeModel designTimeModel, ApiResourceTable resources)
+    : IDatabaseCreator
 {
     public bool EnsureDeleted() => throw NotSupported();
 
@@ -22,11 +23,12 @@ internal sealed class DigitalOceanDatabaseCreator(DigitalOceanClient client, IDe
 
     public async Task<bool> CanConnectAsync(CancellationToken cancellationToken = default)
     {
-        var entityType = designTimeModel.Model.GetEntityTypes().First(e => ApiResources.Find(e.ClrType) is not null);
-        var request = new ApiListRequest(ApiResources.Get(entityType), [], PerPage: 1);
+        var entityType = designTimeModel.Model.GetEntityTypes().First(e => resources.Find(e.ClrType) is not null);
+        var resource = resources.Get(entityType);
+        var request = new ApiListRequest(resource, [], PerPage: 1);
         try
         {
-            await client.CountAsync(request, ResourceRowReader.For(entityType), cancellationToken).ConfigureAwait(false);
+            await client.CountAsync(request, ResourceRowReader.For(entityType, resource), cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (Exception exception) when (exception is DigitalOceanApiException or HttpRequestException)
