@@ -56,6 +56,19 @@ public class TableOutputTests
     }
 
     [Fact]
+    public async Task A_column_without_any_value_goes_before_the_others_when_the_table_does_not_fit()
+    {
+        using var fake = StartFakeWithLongName();
+
+        // Your own images have no slug: the empty column makes room for the name, the distribution and the size stay.
+        var result = await App.RunInTerminalAsync(fake, 120, "list", "--private");
+
+        result.AssertExit(0);
+        Assert.Equal(["ID", "Name", "Type", "Distribution", "Regions", "Size", "Created", "Status"], Cells(Header(result)));
+        Assert.All(result.OutputLines, line => Assert.True(line.Length <= 120, line));
+    }
+
+    [Fact]
     public async Task In_a_pipe_the_table_is_tab_separated_text_without_trailing_spaces()
     {
         using var fake = App.StartFake();

@@ -1,8 +1,9 @@
 namespace ImagesConsole.Output;
 
 /// <summary>
-///     Fits columns into a terminal's width: drops the least important columns until the rest fit at their narrowest, then
-///     gives the room left to the truncatable columns, most important first, up to what their longest value needs.
+///     Fits columns into a terminal's width. When not everything fits whole, the columns with no value at all go first, then
+///     the least important ones until the rest fit at their narrowest; the room left goes to the truncatable columns, most
+///     important first, up to what their longest value needs.
 /// </summary>
 internal static class TableLayout
 {
@@ -12,8 +13,10 @@ internal static class TableLayout
     /// <summary>The columns that fit, by their position in <paramref name="columns" />, in order, with their widths.</summary>
     /// <param name="columns">The columns, in display order.</param>
     /// <param name="naturalWidths">What each column needs to show its header and every value whole.</param>
+    /// <param name="empty">Whether each column has no value in any row (such as the slug of your own images).</param>
     /// <param name="width">The terminal's width.</param>
-    public static IReadOnlyList<(int Index, int Width)> Fit<T>(IReadOnlyList<TableColumn<T>> columns, IReadOnlyList<int> naturalWidths, int width)
+    public static IReadOnlyList<(int Index, int Width)> Fit<T>(
+        IReadOnlyList<TableColumn<T>> columns, IReadOnlyList<int> naturalWidths, IReadOnlyList<bool> empty, int width)
     {
         var narrowest = columns
             .Select((column, i) => column.Truncatable
@@ -21,6 +24,12 @@ internal static class TableLayout
                 : naturalWidths[i])
             .ToArray();
         var kept = Enumerable.Range(0, columns.Count).ToList();
+        if (naturalWidths.Sum() + Frame(columns.Count) > width && kept.Count(i => !empty[i]) > 0)
+        {
+            // Something must be cut: a column that shows nothing is the first to give its room.
+            kept.RemoveAll(i => empty[i]);
+        }
+
         while (kept.Count > 1 && kept.Sum(i => narrowest[i]) + Frame(kept.Count) > width)
         {
             kept.Remove(kept.OrderByDescending(i => columns[i].Priority).ThenByDescending(i => i).First());

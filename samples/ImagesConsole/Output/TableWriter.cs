@@ -32,7 +32,8 @@ internal static class TableWriter
         IReadOnlyList<TableColumn<T>> columns, IReadOnlyList<T> rows, List<string[]> cells, bool header, int width)
     {
         var natural = columns.Select((column, i) => cells.Select(row => row[i].Length).Append(column.Header.Length).Max()).ToArray();
-        var widths = TableLayout.Fit(columns, natural, width);
+        var empty = columns.Select((_, i) => cells.All(row => row[i].Length == 0)).ToArray();
+        var widths = TableLayout.Fit(columns, natural, empty, width);
         var table = new Table { Border = TableBorder.Rounded, ShowHeaders = header };
         foreach (var (i, columnWidth) in widths)
         {
