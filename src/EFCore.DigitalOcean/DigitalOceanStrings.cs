@@ -1,3 +1,5 @@
+using EFCore.DigitalOcean.Metadata.Internal;
+
 namespace EFCore.DigitalOcean;
 
 /// <summary>The provider's messages, in one place so they stay consistent.</summary>
@@ -81,4 +83,21 @@ internal static class DigitalOceanStrings
     public static string ModelPropertyUnreadable(string entityType, string property, string type)
         => $"The property '{entityType}.{property}' of type '{type}' cannot be read from the DigitalOcean API. The provider reads "
             + "strings, numbers, Booleans, DateTimeOffset values and read-only lists of strings.";
+
+    /// <summary>What narrows a listing of a resource: its scope operators, its list filters and its point reads.</summary>
+    public static string NarrowBy(ApiResource resource)
+    {
+        var ways = resource.Scopes.Select(s => s.OperatorName + "()")
+            .Concat(resource.Filters.Select(f => f.Operator == ApiFilterOperator.Contains ? $"{f.Property}.Contains(…)" : $"{f.Property} == …"))
+            .Concat(resource.Can(ApiCapabilities.GetByKey)
+                ? new[] { resource.KeyProperty, resource.AlternateKeyProperty }.OfType<string>().Select(p => p + " == …")
+                : [])
+            .ToList();
+        return ways.Count switch
+        {
+            0 => "nothing the API offers",
+            1 => ways[0],
+            _ => string.Join(", ", ways[..^1]) + " or " + ways[^1]
+        };
+    }
 }

@@ -108,4 +108,79 @@ public class CrossSetQueryTests
         Assert.Contains("combined in memory: Join", text);
         RequestAssert.NoneSent(cloud.Requests);
     }
+
+    private static TestCloud StartWithSnapshots()
+    {
+        var custom = Seeds.PrivateImage(3000, "custom-image");
+        custom.Type = ImageTypes.Custom;
+        custom.Regions = ["ams2"];
+        var snapshot = Seeds.DropletSnapshot(1001, "web-1", 7);
+        snapshot.Regions = ["nyc3"];
+        return TestCloud.Start(new DigitalOceanFakeOptions
+        {
+            Seed = [snapshot, Seeds.DropletSnapshot(1002, "web-2", 8), custom],
+            VolumeSnapshots = [Seeds.VolumeSnapshot("fbe805e8-866b-11e6-96bf-000f53315a41", "data-1", "vol-1")],
+        });
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Snapshots_join_images_on_the_id_as_a_string(bool async)
+    {
+        using var cloud = StartWithSnapshots();
+        using var db = cloud.CreateContext();
+
+        var query = from s in db.Snapshots
+                    join i in db.Images.PrivateOnly() on s.Id equals i.Id.ToString()
+                    where s.ResourceType == SnapshotResourceTypes.Droplet
+                    select new { s.ResourceId, i.Name, i.Distribution };
+        var rows = async ? await query.ToListAsync() : query.ToList();
+
+        Assert.Equal([("7", "web-1"), ("8", "web-2")], rows.Select(r => (r.ResourceId, r.Name)).Order());
+        RequestAssert.Sent(
+            cloud.Requests,
+            "GET /v2/snapshots?per_page=200&page=1",
+            "GET /v2/images?private=true&per_page=200&page=1");
+    }
+
+    [Fact]
+    public void Images_in_a_region_that_is_not_available_come_from_one_listing_of_each_set()
+    {
+        using var cloud = StartWithSnapshots();
+        using var db = cloud.CreateContext();
+
+        var images = db.Images.Where(i => db.Regions.Any(r => i.Regions.Contains(r.Slug) && !r.Available)).ToList();
+
+        Assert.Equal([3000L], images.Select(i => i.Id));
+        RequestAssert.Sent(cloud.Requests, "GET /v2/images?per_page=200&page=1", "GET /v2/regions?per_page=200&page=1");
+    }
+
+    [Fact]
+    public void A_group_join_gathers_each_droplets_snapshots()
+    {
+        using var cloud = StartWithSnapshots();
+        using var db = cloud.CreateContext();
+
+        var perImage = db.Images.PrivateOnly()
+            .GroupJoin(db.Snapshots, i => i.Id.ToString(), s => s.Id, (i, snapshots) => new { i.Id, Sources = snapshots.Select(s => s.ResourceId) })
+            .ToList();
+
+        Assert.Equal(
+            [(1001L, "7"), (1002L, "8"), (3000L, "")],
+            perImage.Select(p => (p.Id, string.Join(",", p.Sources))).OrderBy(p => p.Id));
+        RequestAssert.Sent(cloud.Requests, "GET /v2/images?private=true&per_page=200&page=1", "GET /v2/snapshots?per_page=200&page=1");
+    }
+
+    [Fact]
+    public void The_scope_of_one_set_stays_with_that_set()
+    {
+        using var cloud = StartWithSnapshots();
+        using var db = cloud.CreateContext();
+
+        var pairs = (from i in db.Images.PrivateOnly() join j in db.Images on i.Id equals j.Id select i.Id).ToList();
+
+        Assert.Equal([1001L, 1002L, 3000L], pairs.Order());
+        RequestAssert.Sent(cloud.Requests, "GET /v2/images?private=true&per_page=200&page=1", "GET /v2/images?per_page=200&page=1");
+    }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using EFCore.DigitalOcean.Query;
 
 namespace EFCore.DigitalOcean.Metadata.Internal;
 
@@ -34,6 +35,9 @@ internal sealed class ApiResource
     public required string DisplayProperty { get; init; }
 
     public required ApiCapabilities Capabilities { get; init; }
+
+    /// <summary>The catalogues a listing can be limited to by a query operator (images' <c>PrivateOnly()</c>…).</summary>
+    public IReadOnlyList<ListScope> Scopes { get; init; } = [];
 
     /// <summary>The list filters the API takes.</summary>
     public IReadOnlyList<ApiFilter> Filters { get; init; } = [];

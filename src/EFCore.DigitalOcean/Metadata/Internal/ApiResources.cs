@@ -1,4 +1,5 @@
 using System.Net;
+using EFCore.DigitalOcean.Query;
 
 namespace EFCore.DigitalOcean.Metadata.Internal;
 
@@ -19,6 +20,7 @@ internal static class ApiResources
         DisplayProperty = nameof(Image.Name),
         Capabilities = ApiCapabilities.List | ApiCapabilities.GetByKey | ApiCapabilities.Create | ApiCapabilities.Update
             | ApiCapabilities.Delete,
+        Scopes = [ListScope.PrivateOnly, ListScope.Distributions, ListScope.Applications],
         Filters = [new ApiFilter("tag_name", nameof(Image.Tags), ApiFilterOperator.Contains)],
         CreateRequired = [nameof(Image.Name), nameof(Image.Url), nameof(Image.Region)],
         CreateOptional = [nameof(Image.Distribution), nameof(Image.Description), nameof(Image.Tags)],
