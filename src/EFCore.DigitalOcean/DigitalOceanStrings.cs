@@ -140,4 +140,11 @@ internal static class DigitalOceanStrings
     public static string StillInProgress(long imageId, string name, string? status, IEnumerable<string> actions)
         => $"Image {imageId} '{name}' was not done in time: its status was '{status}'"
             + (actions.Any() ? $", and these were still in progress: {string.Join(", ", actions)}." : ".");
+
+    public static string ActionWrite(string property, object value) => $"{property} + {value}";
+
+    public static string MembershipWrite(string property, string name, bool gained) => $"{property} {(gained ? "+" : "-")} {name}";
+
+    public static string ActionAnswerWithoutAction(string itemPath)
+        => $"POST /{itemPath}/actions was answered without an action, so it is not known whether the action started.";
 }

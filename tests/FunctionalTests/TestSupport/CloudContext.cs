@@ -10,4 +10,6 @@ public class CloudContext(DbContextOptions<CloudContext> options) : DbContext(op
     public DbSet<Snapshot> Snapshots => Set<Snapshot>();
 
     public DbSet<Region> Regions => Set<Region>();
+
+    public DbSet<ImageAction> ImageActions => Set<ImageAction>();
 }

@@ -21,5 +21,6 @@ internal sealed class ApiErrorBody
 [JsonSerializable(typeof(AccountTransferRequest))]
 [JsonSerializable(typeof(ActionBody))]
 [JsonSerializable(typeof(TagBody))]
+[JsonSerializable(typeof(TagName))]
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 internal sealed partial class DigitalOceanJsonContext : JsonSerializerContext;

@@ -15,30 +15,53 @@ namespace EFCore.DigitalOcean.Update.Internal;
 ///     accepted right away (they hold server values, or are detached once deleted) and the failed ones keep their state, so the
 ///     change tracker tells the truth and calling SaveChanges again retries exactly what failed.
 /// </summary>
-internal sealed class DigitalOceanUpdatePipeline(DigitalOceanClient client, ApiResourceTable resources)
+internal sealed class DigitalOceanUpdatePipeline(DigitalOceanClient client, ApiResourceTable resources, StartedActions startedActions)
 {
     public async Task<int> SaveChangesAsync(IList<IUpdateEntry> entries, CancellationToken cancellationToken)
     {
         var problems = new List<string>();
-        var operations = entries.Select(entry => ApiWriteOperationFactory.Create(entry, resources.Get(entry.EntityType), problems)).ToList();
+        var operations = new List<ApiWriteOperation>();
+        var memberships = new List<MembershipChange>();
+        foreach (var entry in entries)
+        {
+            var resource = resources.Get(entry.EntityType);
+            var operation = ApiWriteOperationFactory.Create(entry, resource, problems);
+            if (operation.Kind != ApiWriteKind.Update || operation.JsonBody is not null)
+            {
+                operations.Add(operation);
+            }
+
+            if (operation.Kind == ApiWriteKind.Update)
+            {
+                ApiChangeWriteFactory.Map(entry, resource, operation.KeySegment!, operations, memberships, problems);
+            }
+        }
+
         if (problems.Count > 0)
         {
             throw new InvalidOperationException(
                 "SaveChanges sent nothing, because the API cannot apply these changes:" + Environment.NewLine + string.Join(Environment.NewLine, problems));
         }
 
-        // Responses are collected and applied afterwards, on this thread: the change tracker is not thread-safe.
+        // Answers are collected and applied afterwards, on this thread: the change tracker is not thread-safe.
         var serverRows = new ConcurrentDictionary<ApiWriteOperation, ResourceRow>();
+        var actions = new ConcurrentDictionary<ApiWriteOperation, StartedAction>();
         var confirmed = new ConcurrentQueue<ApiWriteOperation>();
-        List<WriteFailure<ApiWriteOperation>> failures;
+        var membershipWrites = MembershipWrite.Group(memberships);
+        var settledMemberships = new ConcurrentDictionary<MembershipChange, string>();
+        var failures = new List<SaveFailure>();
         try
         {
-            failures = await BoundedRunner.RunAsync(
+            failures.AddRange((await BoundedRunner.RunAsync(
                     operations,
                     client.MaxConcurrentRequests,
                     async (operation, token) =>
                     {
-                        if (await ExecuteAsync(operation, token).ConfigureAwait(false) is { } row)
+                        if (operation.Kind == ApiWriteKind.Action)
+                        {
+                            actions[operation] = await StartActionAsync(operation, token).ConfigureAwait(false);
+                        }
+                        else if (await ExecuteAsync(operation, token).ConfigureAwait(false) is { } row)
                         {
                             serverRows[operation] = row;
                         }
@@ -46,41 +69,87 @@ internal sealed class DigitalOceanUpdatePipeline(DigitalOceanClient client, ApiR
                         confirmed.Enqueue(operation);
                     },
                     cancellationToken)
-                .ConfigureAwait(false);
+                .ConfigureAwait(false)).Select(SaveFailure.Of));
+
+            failures.AddRange((await BoundedRunner.RunAsync(
+                    membershipWrites,
+                    client.MaxConcurrentRequests,
+                    async (write, token) =>
+                    {
+                        var name = await MembershipWriter.SendAsync(client, write, token).ConfigureAwait(false);
+                        foreach (var change in write.Changes)
+                        {
+                            settledMemberships[change] = name;
+                        }
+                    },
+                    cancellationToken)
+                .ConfigureAwait(false)).SelectMany(SaveFailure.Of));
         }
-        catch (OperationCanceledException)
+        finally
         {
-            // The writes the API confirmed before the cancellation happened: the tracker must say so, or saving again repeats them.
-            foreach (var operation in confirmed)
-            {
-                if (serverRows.TryGetValue(operation, out var row))
-                {
-                    ApplyServerValues(operation, row);
-                }
-
-                ((InternalEntityEntry)operation.Entry).AcceptChanges();
-            }
-
-            throw;
+            // Whatever stopped the writes, what the server confirmed is applied, so that saving again never repeats it.
+            Settle(entries, operations, memberships, serverRows, actions, confirmed, settledMemberships, failures);
         }
 
+        return failures.Count == 0 ? entries.Count : throw CreateException(failures, entries.Count);
+    }
+
+    /// <summary>
+    ///     Applies what the server confirmed to each entry: server values, the actions it started (for a later wait), and, per
+    ///     entry, either acceptance (everything of it succeeded) or the original values of the parts that did.
+    /// </summary>
+    private void Settle(
+        IList<IUpdateEntry> entries,
+        List<ApiWriteOperation> operations,
+        List<MembershipChange> memberships,
+        ConcurrentDictionary<ApiWriteOperation, ResourceRow> serverRows,
+        ConcurrentDictionary<ApiWriteOperation, StartedAction> actions,
+        ConcurrentQueue<ApiWriteOperation> confirmed,
+        ConcurrentDictionary<MembershipChange, string> settledMemberships,
+        List<SaveFailure> failures)
+    {
         foreach (var (operation, row) in serverRows)
         {
             ApplyServerValues(operation, row);
         }
 
-        if (failures.Count == 0)
+        foreach (var (operation, action) in actions)
         {
-            return operations.Count;
+            startedActions.Add(operation.Entry.EntityType, operation.KeySegment!, action);
         }
 
-        var failed = failures.Select(f => f.Operation).ToHashSet();
-        foreach (var operation in operations.Where(o => !failed.Contains(o)))
+        var succeeded = confirmed.ToHashSet();
+        var failedEntries = failures.Select(f => f.Entry).ToHashSet();
+        var operationsByEntry = operations.ToLookup(o => o.Entry);
+        var membershipsByEntry = memberships.ToLookup(m => m.Entry);
+        foreach (var entry in entries)
         {
-            ((InternalEntityEntry)operation.Entry).AcceptChanges();
+            var entrySucceeded = operationsByEntry[entry].Where(succeeded.Contains).ToList();
+            var entryMemberships = membershipsByEntry[entry]
+                .Where(settledMemberships.ContainsKey)
+                .Select(m => (m, settledMemberships[m]))
+                .ToList();
+            var complete = !failedEntries.Contains(entry)
+                && entrySucceeded.Count == operationsByEntry[entry].Count()
+                && entryMemberships.Count == membershipsByEntry[entry].Count();
+            if (complete || entrySucceeded.Count > 0 || entryMemberships.Count > 0)
+            {
+                EntrySettlement.Settle(entry, resources.Get(entry.EntityType), entrySucceeded, entryMemberships, complete);
+            }
         }
+    }
 
-        throw CreateException(failures, operations.Count);
+    private async Task<StartedAction> StartActionAsync(ApiWriteOperation operation, CancellationToken cancellationToken)
+    {
+        var answer = await client.SendAsync(
+                HttpMethod.Post,
+                operation.Resource.ItemPath(operation.KeySegment!) + "/" + operation.Resource.ActionsPath,
+                operation.JsonBody,
+                JsonBodies.Reader(DigitalOceanJsonContext.Default.ActionBody),
+                cancellationToken)
+            .ConfigureAwait(false);
+        var action = answer?.Action ?? throw new DigitalOceanApiException(DigitalOceanStrings.ActionAnswerWithoutAction(operation.Resource.ItemPath(operation.KeySegment!)), HttpStatusCode.Created);
+        return new StartedAction(action.Id, action.Type ?? "", action.RegionSlug);
     }
 
     private async Task<ResourceRow?> ExecuteAsync(ApiWriteOperation operation, CancellationToken cancellationToken)
@@ -116,8 +185,10 @@ internal sealed class DigitalOceanUpdatePipeline(DigitalOceanClient client, ApiR
             {
                 entry.SetStoreGeneratedValue(property, value, setModified: false);
             }
-            else if (!resource.WriteOnly.Contains(property.Name))
+            else if (!resource.WriteOnly.Contains(property.Name)
+                     && !(ApiChangeWriteFactory.IsChangeWrite(resource, property.Name) && entry.IsModified(property)))
             {
+                // A change an action or a membership carries out keeps the value asked for; the PUT's answer predates it.
                 entityEntry.Property(property.Name).CurrentValue = value;
             }
         }
@@ -128,25 +199,25 @@ internal sealed class DigitalOceanUpdatePipeline(DigitalOceanClient client, ApiR
         => exception is TimeoutException or HttpRequestException
             || exception is DigitalOceanApiException { StatusCode: >= HttpStatusCode.InternalServerError };
 
-    private static DbUpdateException CreateException(List<WriteFailure<ApiWriteOperation>> failures, int attempted)
+    private static DbUpdateException CreateException(List<SaveFailure> failures, int attempted)
     {
+        var failedEntries = failures.Select(f => f.Entry).Distinct().ToList();
         var message = new StringBuilder()
-            .Append(attempted - failures.Count).Append(" of ").Append(attempted)
+            .Append(attempted - failedEntries.Count).Append(" of ").Append(attempted)
             .Append(" changes were saved and accepted; these failed and keep their state, so SaveChanges can retry them:");
         foreach (var failure in failures)
         {
-            message.AppendLine().Append("  ").Append(ApiWriteOperationFactory.Describe(failure.Operation.Entry, failure.Operation.Resource)).Append(" (")
-                .Append(failure.Operation.Method).Append("): ").Append(failure.Exception.Message);
-            if (failure.Operation.Kind == ApiWriteKind.Create && MayHaveBeenApplied(failure.Exception))
+            message.AppendLine().Append("  ").Append(ApiWriteOperationFactory.Describe(failure.Entry, failure.Resource)).Append(" (")
+                .Append(failure.Write).Append("): ").Append(failure.Exception.Message);
+            if (failure.IsCreate && MayHaveBeenApplied(failure.Exception))
             {
                 message.Append(" The API may have created the image anyway: look for it before saving again.");
             }
         }
 
-        var entries = failures.Select(f => f.Operation.Entry).ToList();
         var inner = failures.Count == 1 ? failures[0].Exception : new AggregateException(failures.Select(f => f.Exception));
         return failures.All(f => f.Exception is DigitalOceanApiException { StatusCode: HttpStatusCode.NotFound })
-            ? new DbUpdateConcurrencyException(message.ToString(), inner, entries)
-            : new DbUpdateException(message.ToString(), inner, entries);
+            ? new DbUpdateConcurrencyException(message.ToString(), inner, failedEntries)
+            : new DbUpdateException(message.ToString(), inner, failedEntries);
     }
 }

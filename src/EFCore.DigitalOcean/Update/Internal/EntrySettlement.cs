@@ -1,0 +1,92 @@
+using EFCore.DigitalOcean.Metadata.Internal;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
+using Microsoft.EntityFrameworkCore.Update;
+
+namespace EFCore.DigitalOcean.Update.Internal;
+
+/// <summary>
+///     Makes an entry say what the server holds after its writes. When every write of the entry succeeded it is accepted
+///     (<c>Unchanged</c>, or detached once deleted). When some failed, only what succeeded becomes the original values: a
+///     region transferred, a tag gained or lost, the fields a PUT carried. The entry stays <c>Modified</c> in exactly what
+///     failed, so SaveChanges sends only that again.
+/// </summary>
+internal static class EntrySettlement
+{
+    public static void Settle(
+        IUpdateEntry entry,
+        ApiResource resource,
+        IReadOnlyCollection<ApiWriteOperation> succeeded,
+        IReadOnlyCollection<(MembershipChange Change, string Name)> settledMemberships,
+        bool everythingSucceeded)
+    {
+        var entityEntry = entry.ToEntityEntry();
+        if (resource.Membership is { } membership && settledMemberships.Count > 0)
+        {
+            // Names the API keeps in another case are shown in its case.
+            var canonical = settledMemberships.Where(m => m.Change.Gained).ToDictionary(m => m.Name, m => m.Name, StringComparer.OrdinalIgnoreCase);
+            var property = entityEntry.Property(membership.Property);
+            var current = Values(property.CurrentValue);
+            if (current.Any(v => canonical.TryGetValue(v, out var name) && name != v))
+            {
+                property.CurrentValue = (IReadOnlyList<string>)[.. current.Select(v => canonical.GetValueOrDefault(v, v))];
+            }
+
+            if (!everythingSucceeded)
+            {
+                var lost = settledMemberships.Where(m => !m.Change.Gained).Select(m => m.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+                var original = Values(property.OriginalValue).Where(v => !lost.Contains(v)).Concat(canonical.Values)
+                    .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+                Settle(property, original, Values(property.CurrentValue).ToHashSet(StringComparer.OrdinalIgnoreCase).SetEquals(original));
+            }
+        }
+
+        if (everythingSucceeded)
+        {
+            ((InternalEntityEntry)entry).AcceptChanges();
+            return;
+        }
+
+        foreach (var operation in succeeded)
+        {
+            switch (operation.Kind)
+            {
+                case ApiWriteKind.Update:
+                    foreach (var property in entry.EntityType.GetProperties().Where(p => resource.Updatable.Contains(p.Name) && entry.IsModified(p)))
+                    {
+                        var propertyEntry = entityEntry.Property(property.Name);
+                        Settle(propertyEntry, propertyEntry.CurrentValue, fullySettled: true);
+                    }
+
+                    break;
+                case ApiWriteKind.Action when operation.Settles is var (property, value):
+                    var actionEntry = entityEntry.Property(property.Name);
+                    if (actionEntry.CurrentValue is IReadOnlyList<string> current)
+                    {
+                        var original = Values(actionEntry.OriginalValue);
+                        var settled = current.Where(v => original.Contains(v) || Equals(v, value)).ToList();
+                        Settle(actionEntry, settled, settled.Count == current.Count);
+                    }
+                    else
+                    {
+                        Settle(actionEntry, value, fullySettled: true);
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Makes <paramref name="original" /> the property's original value; unmodified once nothing of it is left to write.</summary>
+    private static void Settle(PropertyEntry property, object? original, bool fullySettled)
+    {
+        property.OriginalValue = original;
+        if (fullySettled)
+        {
+            property.IsModified = false;
+        }
+    }
+
+    private static IReadOnlyList<string> Values(object? list) => list as IReadOnlyList<string> ?? [];
+}
