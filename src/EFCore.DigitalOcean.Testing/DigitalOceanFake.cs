@@ -9,9 +9,11 @@ using WireMock.Settings;
 namespace EFCore.DigitalOcean.Testing;
 
 /// <summary>
-/// A stateful, in-process fake of DigitalOcean's <c>/v2/images</c>, <c>/v2/snapshots</c> and
-/// <c>/v2/regions</c> APIs, served over HTTP on 127.0.0.1 by WireMock.Net. It lists, gets, creates
-/// (with an import that finishes later), updates and deletes images; lists, gets and deletes Droplet
+/// A stateful, in-process fake of DigitalOcean's <c>/v2/images</c>, <c>/v2/snapshots</c>,
+/// <c>/v2/regions</c>, <c>/v2/tags</c> and <c>/v2/actions</c> APIs, served over HTTP on 127.0.0.1 by
+/// WireMock.Net. It lists, gets, creates (with an import that finishes later), updates and deletes
+/// images; runs image actions (transfer, convert) that complete later; tags and untags images from one
+/// tag store; starts, accepts, declines and cancels account transfers; lists, gets and deletes Droplet
 /// and volume snapshots; lists regions. It checks the bearer token, reports and enforces a rate limit,
 /// records every request, and can inject faults, the same way for every resource.
 /// </summary>
@@ -35,9 +37,14 @@ public sealed class DigitalOceanFake : IDisposable
         Validate(options);
         AccessToken = options.AccessToken;
         _clock = options.TimeProvider;
-        _store = new ImageStore(options.Seed, new ImportPolicy(options.ImportDuration, options.ImportPolls));
-        _volumeSnapshots = new VolumeSnapshotStore(options.VolumeSnapshots);
         _regions = new RegionCatalog(options.Regions);
+        _store = new ImageStore(options.Seed, new StoreSettings(
+            new CompletionPolicy(options.ImportDuration, options.ImportPolls),
+            new CompletionPolicy(options.ActionDuration, options.ActionPolls),
+            options.ActionNotFoundPolls,
+            new TeamDirectory(options.OwnTeam, options.Teams),
+            _regions));
+        _volumeSnapshots = new VolumeSnapshotStore(options.VolumeSnapshots);
         _rateLimiter = new RateLimiter(
             options.RateLimit, options.RateLimitRemaining ?? options.RateLimit, options.BurstRetryAfterSeconds, _clock);
         (_server, BaseAddress) = StartServer(options);
@@ -64,6 +71,15 @@ public sealed class DigitalOceanFake : IDisposable
 
     /// <summary>Copies of the current volume snapshots, in list order. The Droplet snapshots are among <see cref="Images"/>.</summary>
     public IReadOnlyList<FakeVolumeSnapshot> VolumeSnapshots => _volumeSnapshots.Snapshot();
+
+    /// <summary>Copies of every image action so far (in progress or ended), in order of creation.</summary>
+    public IReadOnlyList<FakeAction> Actions => _store.ActionsSnapshot(_clock.GetUtcNow());
+
+    /// <summary>The names of the account's tags, in their canonical case, in order of creation.</summary>
+    public IReadOnlyList<string> Tags => _store.TagNames();
+
+    /// <summary>Copies of every account transfer started so far, in order.</summary>
+    public IReadOnlyList<FakeAccountTransfer> AccountTransfers => _store.TransfersSnapshot();
 
     /// <summary>The <c>ratelimit-remaining</c> budget. Set it to 0 to get 429s, raise it to stop them.</summary>
     public int RateLimitRemaining
@@ -99,6 +115,17 @@ public sealed class DigitalOceanFake : IDisposable
     /// <param name="errorMessage">The <c>error_message</c>; <see langword="null"/> writes an empty string.</param>
     /// <exception cref="KeyNotFoundException">There is no such image.</exception>
     public void SetImageStatus(long id, string status, string? errorMessage = null) => _store.SetStatus(id, status, errorMessage);
+
+    /// <summary>
+    /// Ends an image action by hand: <c>errored</c> makes it fail (the image is not changed),
+    /// <c>completed</c> completes it now (a transfer adds its region, a convert makes the image a snapshot).
+    /// An action that has ended already only gets the new status.
+    /// </summary>
+    /// <param name="actionId">The action.</param>
+    /// <param name="status"><c>errored</c> or <c>completed</c>.</param>
+    /// <exception cref="KeyNotFoundException">There is no such action.</exception>
+    /// <exception cref="ArgumentException">The status is neither.</exception>
+    public void SetActionStatus(long actionId, string status) => _store.SetActionStatus(actionId, status, _clock.GetUtcNow());
 
     /// <summary>Adds a fault after those already injected.</summary>
     /// <returns>A handle that counts the fault's hits.</returns>
@@ -169,12 +196,21 @@ public sealed class DigitalOceanFake : IDisposable
         }
     }
 
-    private ApiRouter CreateRouter(ListPages pages) => new(
-    [
-        new ImagesApi(_store, pages),
-        new SnapshotsApi(_store, _volumeSnapshots, pages),
-        new RegionsApi(_regions, pages),
-    ]);
+    private ApiRouter CreateRouter(ListPages pages)
+    {
+        var actionJson = new ActionJson(_regions);
+        return new(
+        [
+            new ImagesApi(_store, pages),
+            new ImageActionsApi(_store, pages, actionJson),
+            new AccountTransferApi(_store),
+            new ActionsApi(_store, pages, actionJson),
+            new TagsApi(_store, pages, new TagJson(pages.BaseAddress)),
+            new TagResourcesApi(_store),
+            new SnapshotsApi(_store, _volumeSnapshots, pages),
+            new RegionsApi(_regions, pages),
+        ]);
+    }
 
     private static void Validate(DigitalOceanFakeOptions options)
     {
@@ -183,5 +219,7 @@ public sealed class DigitalOceanFake : IDisposable
         ArgumentOutOfRangeException.ThrowIfNegative(options.RateLimit, nameof(options.RateLimit));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Latency, TimeSpan.Zero, nameof(options.Latency));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.ImportDuration, TimeSpan.Zero, nameof(options.ImportDuration));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.ActionDuration, TimeSpan.Zero, nameof(options.ActionDuration));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.ActionNotFoundPolls, nameof(options.ActionNotFoundPolls));
     }
 }

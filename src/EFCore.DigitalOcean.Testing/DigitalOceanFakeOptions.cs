@@ -52,7 +52,41 @@ public sealed class DigitalOceanFakeOptions
     /// </summary>
     public int ImportPolls { get; init; } = 2;
 
-    /// <summary>The clock for <c>created_at</c>, <c>ratelimit-reset</c> and <see cref="ImportDuration"/>.</summary>
+    /// <summary>
+    /// When positive, an image action (transfer or convert) completes once this much time has passed on
+    /// <see cref="TimeProvider"/>. When zero, <see cref="ActionPolls"/> decides instead.
+    /// </summary>
+    public TimeSpan ActionDuration { get; init; }
+
+    /// <summary>
+    /// When <see cref="ActionDuration"/> is zero: the number of client reads after which an image action is
+    /// <c>completed</c>. A read is a GET of the action (on either path), a list of actions that shows it, or
+    /// a GET or listing that shows its image. With the default 2, the first read shows <c>in-progress</c>
+    /// and the second <c>completed</c>. Zero or less: actions complete at once.
+    /// </summary>
+    public int ActionPolls { get; init; } = 2;
+
+    /// <summary>
+    /// How many GETs of a new action by id answer 404 before it can be read (default 0), as the real API
+    /// does right after the POST (Terraform tolerates 60 such answers). They do not count as polls; lists
+    /// of actions show the action from the start.
+    /// </summary>
+    public int ActionNotFoundPolls { get; init; }
+
+    /// <summary>
+    /// The other teams the fake knows, in which its user may accept images: an account transfer to one of
+    /// them by <c>recipient_uuid</c> is accepted at once (<c>transfer_id</c> 0) and the image leaves the
+    /// account; a transfer to any other team is a 400.
+    /// </summary>
+    public IEnumerable<Guid>? Teams { get; init; }
+
+    /// <summary>The team of the fake's own account; a transfer to it is a 400 (the image is the team's already).</summary>
+    public Guid OwnTeam { get; init; } = DefaultOwnTeam;
+
+    /// <summary>The default <see cref="OwnTeam"/>.</summary>
+    public static readonly Guid DefaultOwnTeam = new("3f0e6f1c-2b4a-4c5d-9e8f-7a6b5c4d3e2f");
+
+    /// <summary>The clock for <c>created_at</c>, <c>ratelimit-reset</c>, <see cref="ImportDuration"/> and <see cref="ActionDuration"/>.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     /// <summary>How a list that fits on one page shows its links.</summary>

@@ -15,4 +15,11 @@ internal sealed record ApiCall(
     IReadOnlyDictionary<string, string> Query,
     string? Body,
     string RequestId,
-    DateTimeOffset Now);
+    DateTimeOffset Now)
+{
+    /// <summary>
+    /// The still escaped path segment in the place of the collection's <c>{...}</c> placeholder, e.g. the
+    /// image id of <c>/v2/images/{image_id}/actions</c>; <see langword="null"/> for a collection without one.
+    /// </summary>
+    public string? Parent { get; init; }
+}

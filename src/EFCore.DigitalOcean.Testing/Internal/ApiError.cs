@@ -3,6 +3,12 @@ namespace EFCore.DigitalOcean.Testing.Internal;
 /// <summary>An error answer before it is written: status, <c>id</c> and <c>message</c>.</summary>
 internal sealed record ApiError(int Status, string Id, string Message)
 {
+    /// <summary>
+    /// Written as <c>error_with_root_causes</c> (<c>error</c>, <c>messages</c>, <c>root_causes</c>), the
+    /// shape of the tags endpoints' 400 (spec tags/responses/tags_bad_request.yml), instead of id and message.
+    /// </summary>
+    public bool WithRootCauses { get; init; }
+
     // Texts seen from the real API where known (see the images API notes, section 8).
     public static ApiError Unauthorized { get; } = new(401, "unauthorized", "Unable to authenticate you.");
 
@@ -19,6 +25,12 @@ internal sealed record ApiError(int Status, string Id, string Message)
     public static ApiError BadRequest { get; } = new(400, "bad_request", "error parsing request body");
 
     public static ApiError Unprocessable(string message) => new(422, "unprocessable_entity", message);
+
+    public static ApiError BadRequestBecause(string message) => new(400, "bad_request", message);
+
+    /// <summary>A tag name the API refuses, in the words of the spec's example.</summary>
+    public static ApiError InvalidTag(string message) =>
+        new(400, "bad_request", "Error validating resource tag: \"" + message + "\"") { WithRootCauses = true };
 
     /// <summary>The error the API would send for a status, for faults that name only the status.</summary>
     public static ApiError ForStatus(int status) => status switch
@@ -42,6 +54,17 @@ internal sealed record ApiError(int Status, string Id, string Message)
     public byte[] ToJson(string requestId) => JsonBody.Write(writer =>
     {
         writer.WriteStartObject();
+        if (WithRootCauses)
+        {
+            writer.WriteString("error", Message);
+            writer.WriteNull("messages");
+            writer.WriteStartArray("root_causes");
+            writer.WriteStringValue("rpc error: code = InvalidArgument desc = " + Message);
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+            return;
+        }
+
         writer.WriteString("id", Id);
         writer.WriteString("message", Message);
         writer.WriteString("request_id", requestId);

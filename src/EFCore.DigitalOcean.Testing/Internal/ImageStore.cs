@@ -1,8 +1,10 @@
 namespace EFCore.DigitalOcean.Testing.Internal;
 
 /// <summary>
-/// The catalogue: images in list order plus the imports in progress. Every member takes one lock, so
-/// concurrent requests see each change whole. Images never leave the store: callers get copies.
+/// The catalogue: images in list order plus the work on them (imports and actions in progress, tags,
+/// account transfers). Every member takes one lock, so concurrent requests see each change whole.
+/// Images never leave the store: callers get copies. Every client read that shows an image counts as a
+/// poll of the work in progress on it, so a client that waits by listing sees the work finish.
 /// </summary>
 internal sealed class ImageStore
 {
@@ -15,12 +17,19 @@ internal sealed class ImageStore
         Enum.GetValues<ImageCategory>().ToDictionary(category => category, _ => new List<FakeImage>());
 
     private readonly Dictionary<long, PendingImport> _imports = [];
-    private readonly ImportPolicy _policy;
+    private readonly CompletionPolicy _policy;
+    private readonly ActionLedger _actions;
+    private readonly TagRegistry _tags = new();
+    private readonly AccountTransferLedger _transfers;
+    private readonly RegionCatalog _regions;
     private long _nextId = 1;
 
-    public ImageStore(IEnumerable<FakeImage>? seed, ImportPolicy policy)
+    public ImageStore(IEnumerable<FakeImage>? seed, StoreSettings settings)
     {
-        _policy = policy;
+        _policy = settings.Imports;
+        _actions = new ActionLedger(settings.Actions, settings.ActionNotFoundReads, FindOwn);
+        _transfers = new AccountTransferLedger(settings.Teams);
+        _regions = settings.Regions;
         foreach (var image in seed ?? [])
         {
             Insert(image);
@@ -66,8 +75,42 @@ internal sealed class ImageStore
     {
         lock (_gate)
         {
-            FinishDueImports(now);
+            FinishDueWork(now);
             return _order.Select(i => i.Clone()).ToList();
+        }
+    }
+
+    public IReadOnlyList<FakeAction> ActionsSnapshot(DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            FinishDueWork(now);
+            return _actions.Snapshot();
+        }
+    }
+
+    public IReadOnlyList<string> TagNames()
+    {
+        lock (_gate)
+        {
+            return [.. _tags.Names];
+        }
+    }
+
+    public IReadOnlyList<FakeAccountTransfer> TransfersSnapshot()
+    {
+        lock (_gate)
+        {
+            return _transfers.Snapshot();
+        }
+    }
+
+    public void SetActionStatus(long actionId, string status, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            FinishDueWork(now);
+            _actions.SetStatus(actionId, status, now);
         }
     }
 
@@ -76,7 +119,7 @@ internal sealed class ImageStore
     {
         lock (_gate)
         {
-            FinishDueImports(now);
+            FinishDueWork(now);
             return _byId.GetValueOrDefault(id)?.Clone();
         }
     }
@@ -86,26 +129,8 @@ internal sealed class ImageStore
     {
         lock (_gate)
         {
-            FinishDueImports(now);
-            if (!_byId.TryGetValue(id, out var image))
-            {
-                return null;
-            }
-
-            if (_imports.TryGetValue(id, out var import))
-            {
-                if (_policy.Poll(import, now))
-                {
-                    ImportPolicy.Finish(image, import);
-                    _imports.Remove(id);
-                }
-                else
-                {
-                    image.Status = "pending";
-                }
-            }
-
-            return image.Clone();
+            FinishDueWork(now);
+            return _byId.TryGetValue(id, out var image) ? ShowToClient(image, now) : null;
         }
     }
 
@@ -114,7 +139,7 @@ internal sealed class ImageStore
     {
         lock (_gate)
         {
-            FinishDueImports(now);
+            FinishDueWork(now);
             return _order.FirstOrDefault(i => i.Public && string.Equals(i.Slug, slug, StringComparison.Ordinal))?.Clone();
         }
     }
@@ -123,7 +148,7 @@ internal sealed class ImageStore
     {
         lock (_gate)
         {
-            FinishDueImports(now);
+            FinishDueWork(now);
             if (query.MatchesNothing)
             {
                 return ([], 0);
@@ -134,8 +159,8 @@ internal sealed class ImageStore
             // Without a tag filter every image of the source matches: page by index, which keeps
             // 100,000-image catalogues cheap to walk.
             return query.TagName is null
-                ? query.Paging.Range(source, static i => i.Clone())
-                : query.Paging.Window(source.Where(query.Matches), static i => i.Clone());
+                ? query.Paging.Range(source, i => ShowToClient(i, now))
+                : query.Paging.Window(source.Where(query.Matches), i => ShowToClient(i, now));
         }
     }
 
@@ -152,10 +177,12 @@ internal sealed class ImageStore
                 Slug = null,
                 Public = false,
                 Regions = [],
-                CreatedAt = TruncateToSeconds(now),
+                CreatedAt = Timestamps.TruncateToSeconds(now),
                 MinDiskSize = null,
                 SizeGigabytes = null,
                 Description = request.Description,
+
+                // Tags that do not exist yet are created (spec shared/attributes/tags_array.yml).
                 Tags = request.Tags,
                 Status = "NEW",
                 ErrorMessage = "",
@@ -183,7 +210,7 @@ internal sealed class ImageStore
     {
         lock (_gate)
         {
-            FinishDueImports(now);
+            FinishDueWork(now);
             if (FindOwn(id) is not { } image)
             {
                 return null;
@@ -200,7 +227,7 @@ internal sealed class ImageStore
     {
         lock (_gate)
         {
-            FinishDueImports(now);
+            FinishDueWork(now);
             if (FindOwn(id) is not { } image)
             {
                 return DeleteOutcome.NotFound;
@@ -221,7 +248,7 @@ internal sealed class ImageStore
     {
         lock (_gate)
         {
-            FinishDueImports(now);
+            FinishDueWork(now);
             return _byCategory[ImageCategory.User].Where(IsSnapshot).Select(SnapshotView.FromImage).ToList();
         }
     }
@@ -231,7 +258,7 @@ internal sealed class ImageStore
     {
         lock (_gate)
         {
-            FinishDueImports(now);
+            FinishDueWork(now);
             var match = MatchSnapshot(id, out var image);
             return (match, match == SnapshotMatch.Snapshot ? SnapshotView.FromImage(image!) : null);
         }
@@ -242,7 +269,7 @@ internal sealed class ImageStore
     {
         lock (_gate)
         {
-            FinishDueImports(now);
+            FinishDueWork(now);
             var match = MatchSnapshot(id, out var image);
             if (match == SnapshotMatch.Snapshot)
             {
@@ -250,6 +277,201 @@ internal sealed class ImageStore
             }
 
             return match;
+        }
+    }
+
+    /// <summary>Starts a transfer or convert on one of the account's images, or says why it cannot (404: no such image).</summary>
+    public ApiError? StartAction(long imageId, ImageActionRequest request, DateTimeOffset now, out FakeAction? action)
+    {
+        lock (_gate)
+        {
+            FinishDueWork(now);
+            action = null;
+            if (FindOwn(imageId) is not { } image)
+            {
+                return ApiError.NotFound;
+            }
+
+            if (ImageActionRules.Check(image, request, _regions, _actions) is { } error)
+            {
+                return error;
+            }
+
+            var region = request.Type == ImageActionTypes.Transfer ? request.Region : ImageActionRules.ConvertRegion(image);
+            action = _actions.Start(imageId, request.Type!, region, now);
+            return null;
+        }
+    }
+
+    /// <summary>A client's GET of an action, by the image path (<paramref name="imageId"/> set) or the account path.</summary>
+    public FakeAction? GetAction(long actionId, long? imageId, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            FinishDueWork(now);
+            return imageId is { } id && FindOwn(id) is null ? null : _actions.Get(actionId, imageId, now);
+        }
+    }
+
+    /// <summary>A page of an image's actions (or the account's); <see langword="null"/> when there is no such image.</summary>
+    public (IReadOnlyList<FakeAction> Page, int Total)? ListActions(long? imageId, Paging paging, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            FinishDueWork(now);
+            return imageId is { } id && FindOwn(id) is null ? null : _actions.List(imageId, paging, now);
+        }
+    }
+
+    /// <summary><c>POST /v2/tags</c>: the tag, created unless a tag has the name in any case.</summary>
+    public TagView CreateTag(string name)
+    {
+        lock (_gate)
+        {
+            return ViewTag(_tags.Ensure(name));
+        }
+    }
+
+    public (IReadOnlyList<TagView> Page, int Total) ListTags(Paging paging)
+    {
+        lock (_gate)
+        {
+            return paging.Range(_tags.Names, ViewTag);
+        }
+    }
+
+    /// <summary>The tag a URL names (canonical case only), or <see langword="null"/>.</summary>
+    public TagView? GetTag(string name)
+    {
+        lock (_gate)
+        {
+            return _tags.Exists(name) ? ViewTag(name) : null;
+        }
+    }
+
+    /// <summary>Deletes a tag and takes it off every image; false when the URL names no tag.</summary>
+    public bool DeleteTag(string name)
+    {
+        lock (_gate)
+        {
+            if (!_tags.Exists(name))
+            {
+                return false;
+            }
+
+            foreach (var image in _order)
+            {
+                image.Tags?.Remove(name);
+            }
+
+            _tags.Remove(name);
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Tags or untags images, all or none: an error when the URL names no tag, or when a resource is not
+    /// one of the account's images (the fake holds no Droplets or volumes, so those name nothing) [inferred].
+    /// </summary>
+    public ApiError? SetTagged(string name, IReadOnlyList<TagResource> resources, bool tagged)
+    {
+        lock (_gate)
+        {
+            if (!_tags.Exists(name))
+            {
+                return ApiError.NotFound;
+            }
+
+            var images = new List<FakeImage>();
+            foreach (var resource in resources)
+            {
+                if (resource.Type != "image" || !ImageIds.TryParse(resource.Id, out var id) || FindOwn(id) is not { } image)
+                {
+                    return ApiError.NotFound;
+                }
+
+                images.Add(image);
+            }
+
+            foreach (var image in images)
+            {
+                Tag(image, name, tagged);
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>Starts an account transfer of a snapshot image; a team the fake knows takes it at once.</summary>
+    public ApiError? StartAccountTransfer(long imageId, TransferStartRequest request, out FakeAccountTransfer? transfer)
+    {
+        lock (_gate)
+        {
+            transfer = null;
+            if (FindOwn(imageId) is not { } image)
+            {
+                return ApiError.NotFound;
+            }
+
+            // The spec's only 4xx besides 404 is 400 bad_request; its texts here are the fake's own [inferred].
+            if (!IsSnapshot(image))
+            {
+                return ApiError.BadRequestBecause("only snapshot images can be transferred to another account");
+            }
+
+            if (request.Team is { } team && !_transfers.Teams.IsOther(team))
+            {
+                return ApiError.BadRequestBecause(team == _transfers.Teams.OwnTeam
+                    ? "the image already belongs to the recipient team"
+                    : "the recipient team was not found");
+            }
+
+            if (_transfers.HasPending(imageId))
+            {
+                return ApiError.BadRequestBecause("the image already has a pending account transfer");
+            }
+
+            transfer = _transfers.Start(imageId, request.Email, request.Team);
+            if (transfer.Status == FakeAccountTransfer.Accepted)
+            {
+                Unlink(image);
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Accept, decline or cancel: 404 for an image or transfer id the account does not have, 400 for a
+    /// transfer that is no longer pending or an accept into a team the fake does not know [inferred].
+    /// </summary>
+    public ApiError? EndAccountTransfer(long imageId, TransferIdRequest request, string outcome)
+    {
+        lock (_gate)
+        {
+            if (FindOwn(imageId) is not { } image || _transfers.Find(imageId, request.TransferId) is not { } transfer)
+            {
+                return ApiError.NotFound;
+            }
+
+            if (transfer.Status != FakeAccountTransfer.Pending)
+            {
+                return ApiError.BadRequestBecause($"the transfer is {transfer.Status}, not pending");
+            }
+
+            if (outcome == FakeAccountTransfer.Accepted)
+            {
+                if (request.Recipient is not { } team || !_transfers.Teams.IsOther(team))
+                {
+                    return ApiError.BadRequestBecause("the recipient team was not found");
+                }
+
+                transfer.RecipientTeam = team;
+                Unlink(image);
+            }
+
+            transfer.Status = outcome;
+            return null;
         }
     }
 
@@ -291,12 +513,47 @@ internal sealed class ImageStore
             throw new ArgumentException($"The fake already has an image with id {image.Id}.", nameof(source));
         }
 
+        image.Tags = image.Tags is null ? null : [.. image.Tags.Select(_tags.Ensure).Distinct(StringComparer.Ordinal)];
+        foreach (var tag in image.Tags ?? [])
+        {
+            _tags.Tagged(tag, image.Id);
+        }
+
         // New ids always exceed every id seen so far, even after deletes, as the real API's do.
         _nextId = Math.Max(_nextId, image.Id + 1);
         _order.Add(image);
         _byCategory[image.Category].Add(image);
         _byId.Add(image.Id, image);
         return image;
+    }
+
+    private void Tag(FakeImage image, string name, bool tagged)
+    {
+        var tags = image.Tags ??= [];
+        if (tagged)
+        {
+            if (!tags.Contains(name, StringComparer.Ordinal))
+            {
+                tags.Add(name);
+            }
+
+            _tags.Tagged(name, image.Id);
+        }
+        else
+        {
+            tags.Remove(name);
+            _tags.Untagged(name, image.Id);
+        }
+    }
+
+    private TagView ViewTag(string name)
+    {
+        var count = _order.Count(i => i.Tags?.Contains(name, StringComparer.Ordinal) ?? false);
+        var last = _tags.LastTagged(name) is { } id && _byId.TryGetValue(id, out var image)
+            && (image.Tags?.Contains(name, StringComparer.Ordinal) ?? false)
+                ? id
+                : (long?)null;
+        return new TagView(name, count, last);
     }
 
     private void Unlink(FakeImage image)
@@ -307,8 +564,29 @@ internal sealed class ImageStore
         _imports.Remove(image.Id);
     }
 
-    private void FinishDueImports(DateTimeOffset now)
+    /// <summary>A client read shows the image: its work in progress counts a poll, then the client gets a copy.</summary>
+    private FakeImage ShowToClient(FakeImage image, DateTimeOffset now)
     {
+        if (_imports.TryGetValue(image.Id, out var import))
+        {
+            if (_policy.Poll(import, now))
+            {
+                ImportPolicy.Finish(image, import);
+                _imports.Remove(image.Id);
+            }
+            else
+            {
+                image.Status = "pending";
+            }
+        }
+
+        _actions.PollImage(image.Id, now);
+        return image.Clone();
+    }
+
+    private void FinishDueWork(DateTimeOffset now)
+    {
+        _actions.FinishDue(now);
         if (!_policy.IsTimed || _imports.Count == 0)
         {
             return;
@@ -323,7 +601,4 @@ internal sealed class ImageStore
             }
         }
     }
-
-    private static DateTimeOffset TruncateToSeconds(DateTimeOffset value) =>
-        new(value.UtcTicks - value.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
 }

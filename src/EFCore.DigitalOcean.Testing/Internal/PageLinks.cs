@@ -32,9 +32,11 @@ internal sealed record PageLinks(string? First, string? Prev, string? Next, stri
 
         var hasPrevious = page > 1;
         var hasNext = page < lastPage;
+
+        // A page past the end links back to the last page that exists, not to another empty one.
         return new PageLinks(
             hasPrevious ? Url(1) : null,
-            hasPrevious ? Url(page - 1) : null,
+            hasPrevious ? Url(Math.Min(page - 1, lastPage)) : null,
             hasNext ? Url(page + 1) : null,
             hasNext ? Url(lastPage) : null,
             whenSingle);

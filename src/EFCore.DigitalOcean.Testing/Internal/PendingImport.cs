@@ -1,7 +1,7 @@
 namespace EFCore.DigitalOcean.Testing.Internal;
 
 /// <summary>A custom image whose import from a URL has not finished yet.</summary>
-internal sealed class PendingImport(string region, bool fails, DateTimeOffset startedAt)
+internal sealed class PendingImport(string region, bool fails, DateTimeOffset startedAt) : IPendingWork
 {
     public string Region { get; } = region;
 
@@ -10,6 +10,6 @@ internal sealed class PendingImport(string region, bool fails, DateTimeOffset st
 
     public DateTimeOffset StartedAt { get; } = startedAt;
 
-    /// <summary>How many times a client has fetched the image by id so far.</summary>
+    /// <summary>How many client reads have shown the image so far (gets by id and listings).</summary>
     public int Polls { get; set; }
 }

@@ -27,4 +27,7 @@ internal sealed class RegionCatalog
     }
 
     public IReadOnlyList<FakeRegion> All { get; }
+
+    /// <summary>The region with this slug, or <see langword="null"/>.</summary>
+    public FakeRegion? Find(string? slug) => All.FirstOrDefault(r => string.Equals(r.Slug, slug, StringComparison.Ordinal));
 }

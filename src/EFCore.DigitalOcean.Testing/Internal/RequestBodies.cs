@@ -87,7 +87,7 @@ internal static class RequestBodies
         }
     }
 
-    private static JsonDocument ParseObject(string? body)
+    public static JsonDocument ParseObject(string? body)
     {
         var document = JsonDocument.Parse(string.IsNullOrWhiteSpace(body) ? "" : body);
         if (document.RootElement.ValueKind != JsonValueKind.Object)
@@ -99,7 +99,7 @@ internal static class RequestBodies
         return document;
     }
 
-    private static string? ReadString(JsonElement root, string name)
+    public static string? ReadString(JsonElement root, string name)
     {
         if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {

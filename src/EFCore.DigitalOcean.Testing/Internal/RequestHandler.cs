@@ -47,7 +47,8 @@ internal sealed class RequestHandler(
         log.Add(sequence, draft with { StatusCode = response.StatusCode });
         await DelayAsync(latency + (fault?.Delay ?? TimeSpan.Zero), exchange.Context.RequestAborted).ConfigureAwait(false);
         exchange.Transport = response.Transport;
-        return ToWireMock(response, call.RequestId, remaining);
+        // HEAD is answered like the GET of the path, headers and status included, without the body.
+        return ToWireMock(response with { Body = call.Method == "HEAD" ? null : response.Body }, call.RequestId, remaining);
     }
 
     // The budget belongs to a token, so a request without a valid one uses none of it.

@@ -6,9 +6,14 @@ namespace EFCore.DigitalOcean.FunctionalTests.Fake;
 /// <summary>One raw exchange with the fake: the status, the headers and the parsed JSON body (if any).</summary>
 internal sealed record FakeApi(HttpStatusCode Status, HttpResponseMessage Response, JsonElement Body)
 {
-    public static async Task<FakeApi> SendAsync(HttpClient client, HttpMethod method, string target)
+    public static async Task<FakeApi> SendAsync(HttpClient client, HttpMethod method, string target, string? json = null)
     {
         using var request = new HttpRequestMessage(method, target);
+        if (json is not null)
+        {
+            request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+        }
+
         var response = await client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         var body = text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
@@ -16,6 +21,8 @@ internal sealed record FakeApi(HttpStatusCode Status, HttpResponseMessage Respon
     }
 
     public static Task<FakeApi> GetAsync(HttpClient client, string target) => SendAsync(client, HttpMethod.Get, target);
+
+    public static Task<FakeApi> PostAsync(HttpClient client, string target, string json) => SendAsync(client, HttpMethod.Post, target, json);
 
     public string? Header(string name) => Response.Headers.TryGetValues(name, out var values)
         ? string.Join(", ", values)
