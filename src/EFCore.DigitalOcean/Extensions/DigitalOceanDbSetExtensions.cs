@@ -1,5 +1,8 @@
 using EFCore.DigitalOcean;
 using EFCore.DigitalOcean.Infrastructure.Internal;
+using EFCore.DigitalOcean.Metadata.Internal;
+using EFCore.DigitalOcean.Storage.Internal;
+using EFCore.DigitalOcean.Update.Internal;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
 // ReSharper disable once CheckNamespace
@@ -8,19 +11,19 @@ namespace Microsoft.EntityFrameworkCore;
 /// <summary>Operations on <see cref="DbSet{Image}" /> that the API's asynchronous image import needs.</summary>
 public static class DigitalOceanDbSetExtensions
 {
-    private static readonly TimeSpan FirstPollInterval = TimeSpan.FromMilliseconds(500);
-    private static readonly TimeSpan MaxPollInterval = TimeSpan.FromSeconds(15);
-
     /// <summary>
-    ///     Polls the image (one <c>GET /v2/images/{id}</c> each time, at a growing interval) until its status is
-    ///     <c>available</c>, updating the tracked entity as it goes.
+    ///     Waits for everything this context started on the image, then refreshes it from the server: its import (one
+    ///     <c>GET /v2/images/{id}</c> a poll until its status is <c>available</c>) and the actions a SaveChanges started on it
+    ///     (transfers, a convert: one <c>GET /v2/images/{id}/actions/{action}</c> each a poll until it completes). The interval
+    ///     grows to about a minute; a 404 just after an action was started means "not yet". It ends with one GET of the image.
     /// </summary>
     /// <param name="images">The set the image belongs to.</param>
     /// <param name="image">A saved image; it is attached if it is not tracked.</param>
     /// <param name="timeout">How long to wait at most (default 30 minutes).</param>
     /// <param name="cancellationToken">Stops the wait.</param>
     /// <exception cref="InvalidOperationException">The import failed: the message carries the API's <c>error_message</c>.</exception>
-    /// <exception cref="TimeoutException">The timeout passed; the message says the last status seen.</exception>
+    /// <exception cref="DigitalOceanActionFailedException">An action ended as <c>errored</c>; it carries its type, region and status.</exception>
+    /// <exception cref="TimeoutException">The timeout passed; the message says the last status seen and what was still in progress.</exception>
     public static async Task WaitUntilAvailableAsync(
         this DbSet<Image> images,
         Image image,
@@ -41,34 +44,14 @@ public static class DigitalOceanDbSetExtensions
         }
 
         var clock = images.GetService<IDbContextOptions>().FindExtension<DigitalOceanOptionsExtension>()!.TimeProvider;
-        var deadline = clock.GetUtcNow() + (timeout ?? TimeSpan.FromMinutes(30));
-        var interval = FirstPollInterval;
-        while (true)
-        {
-            await entry.ReloadAsync(cancellationToken).ConfigureAwait(false);
-            if (entry.State == EntityState.Detached)
-            {
-                throw new InvalidOperationException($"Image {image.Id} no longer exists.");
-            }
-
-            switch (image.Status)
-            {
-                case ImageStatuses.Available:
-                    return;
-                case ImageStatuses.Deleted:
-                    throw new InvalidOperationException(
-                        $"The import of image {image.Id} '{image.Name}' failed: {image.ErrorMessage}");
-            }
-
-            var remaining = deadline - clock.GetUtcNow();
-            if (remaining <= TimeSpan.Zero)
-            {
-                throw new TimeoutException(
-                    $"Image {image.Id} '{image.Name}' was not available in time; its last status was '{image.Status}'.");
-            }
-
-            await Task.Delay(interval < remaining ? interval : remaining, clock, cancellationToken).ConfigureAwait(false);
-            interval = TimeSpan.FromTicks(Math.Min(interval.Ticks * 2, MaxPollInterval.Ticks));
-        }
+        await ImageWaiter.WaitAsync(
+                entry,
+                images.GetService<ApiResourceTable>().Get(images.EntityType),
+                images.GetService<DigitalOceanClient>(),
+                images.GetService<StartedActions>(),
+                clock,
+                timeout ?? TimeSpan.FromMinutes(30),
+                cancellationToken)
+            .ConfigureAwait(false);
     }
 }

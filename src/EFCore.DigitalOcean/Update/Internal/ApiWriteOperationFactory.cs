@@ -120,7 +120,8 @@ internal static class ApiWriteOperationFactory
             values.Add((property, entry.GetCurrentValue(property)));
         }
 
-        return Body(values);
+        // Nothing for the PUT when only actions and memberships carry the changes.
+        return values.Count == 0 ? null : Body(values);
     }
 
     private static void WriteValue(Utf8JsonWriter writer, string name, object? value)

@@ -22,11 +22,13 @@ internal static class EntrySettlement
         bool everythingSucceeded)
     {
         var entityEntry = entry.ToEntityEntry();
-        if (resource.Membership is { } membership && settledMemberships.Count > 0)
+        if (resource.Membership is { } membership && entry.IsModified(entry.EntityType.FindProperty(membership.Property)!))
         {
-            // Names the API keeps in another case are shown in its case.
-            var canonical = settledMemberships.Where(m => m.Change.Gained).ToDictionary(m => m.Name, m => m.Name, StringComparer.OrdinalIgnoreCase);
+            // Names compare case-insensitively and show in the API's case: that of the names the item had, and of those gained.
             var property = entityEntry.Property(membership.Property);
+            var canonical = Values(property.OriginalValue).Concat(settledMemberships.Where(m => m.Change.Gained).Select(m => m.Name))
+                .DistinctBy(v => v, StringComparer.OrdinalIgnoreCase)
+                .ToDictionary(v => v, v => v, StringComparer.OrdinalIgnoreCase);
             var current = Values(property.CurrentValue);
             if (current.Any(v => canonical.TryGetValue(v, out var name) && name != v))
             {
@@ -36,7 +38,8 @@ internal static class EntrySettlement
             if (!everythingSucceeded)
             {
                 var lost = settledMemberships.Where(m => !m.Change.Gained).Select(m => m.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-                var original = Values(property.OriginalValue).Where(v => !lost.Contains(v)).Concat(canonical.Values)
+                var gained = settledMemberships.Where(m => m.Change.Gained).Select(m => m.Name);
+                var original = Values(property.OriginalValue).Where(v => !lost.Contains(v)).Concat(gained)
                     .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
                 Settle(property, original, Values(property.CurrentValue).ToHashSet(StringComparer.OrdinalIgnoreCase).SetEquals(original));
             }
