@@ -1,5 +1,8 @@
 using EFCore.DigitalOcean;
+using EFCore.DigitalOcean.Diagnostics.Internal;
 using EFCore.DigitalOcean.Infrastructure.Internal;
+using EFCore.DigitalOcean.Metadata.Internal;
+using EFCore.DigitalOcean.Storage.Internal;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
 // ReSharper disable once CheckNamespace
@@ -19,7 +22,10 @@ public static class DigitalOceanDbSetExtensions
     /// <param name="image">A saved image; it is attached if it is not tracked.</param>
     /// <param name="timeout">How long to wait at most (default 30 minutes).</param>
     /// <param name="cancellationToken">Stops the wait.</param>
-    /// <exception cref="InvalidOperationException">The import failed: the message carries the API's <c>error_message</c>.</exception>
+    /// <exception cref="DigitalOceanImportFailedException">
+    ///     The import failed: <see cref="DigitalOceanImportFailedException.ErrorMessage" /> is the API's <c>error_message</c>.
+    /// </exception>
+    /// <exception cref="DigitalOceanImageNotFoundException">The image no longer exists (someone deleted it).</exception>
     /// <exception cref="TimeoutException">The timeout passed; the message says the last status seen.</exception>
     public static async Task WaitUntilAvailableAsync(
         this DbSet<Image> images,
@@ -31,9 +37,26 @@ public static class DigitalOceanDbSetExtensions
         ArgumentNullException.ThrowIfNull(image);
         if (image.Id <= 0)
         {
-            throw new InvalidOperationException("The image has not been saved yet: call SaveChanges before waiting for it.");
+            throw new InvalidOperationException(DigitalOceanStrings.ImageNotSaved);
         }
 
+        using var operation = images.GetService<DigitalOceanClient>()
+            .StartOperation(DigitalOceanOperationNames.WaitUntilAvailable, ApiResources.Find(typeof(Image)));
+        using var _ = DigitalOceanOperation.Enter(operation);
+        operation?.CountItems(1);
+        try
+        {
+            await PollAsync(images, image, timeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            operation?.Fail(exception);
+            throw;
+        }
+    }
+
+    private static async Task PollAsync(DbSet<Image> images, Image image, TimeSpan? timeout, CancellationToken cancellationToken)
+    {
         var entry = images.Entry(image);
         if (entry.State == EntityState.Detached)
         {
@@ -48,7 +71,7 @@ public static class DigitalOceanDbSetExtensions
             await entry.ReloadAsync(cancellationToken).ConfigureAwait(false);
             if (entry.State == EntityState.Detached)
             {
-                throw new InvalidOperationException($"Image {image.Id} no longer exists.");
+                throw new DigitalOceanImageNotFoundException(image.Id);
             }
 
             switch (image.Status)
@@ -56,15 +79,13 @@ public static class DigitalOceanDbSetExtensions
                 case ImageStatuses.Available:
                     return;
                 case ImageStatuses.Deleted:
-                    throw new InvalidOperationException(
-                        $"The import of image {image.Id} '{image.Name}' failed: {image.ErrorMessage}");
+                    throw new DigitalOceanImportFailedException(image.Id, image.Name, image.ErrorMessage);
             }
 
             var remaining = deadline - clock.GetUtcNow();
             if (remaining <= TimeSpan.Zero)
             {
-                throw new TimeoutException(
-                    $"Image {image.Id} '{image.Name}' was not available in time; its last status was '{image.Status}'.");
+                throw new TimeoutException(DigitalOceanStrings.ImageNotAvailableInTime(image.Id, image.Name, image.Status));
             }
 
             await Task.Delay(interval < remaining ? interval : remaining, clock, cancellationToken).ConfigureAwait(false);

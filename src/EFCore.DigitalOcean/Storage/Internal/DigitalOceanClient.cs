@@ -31,21 +31,47 @@ internal sealed class DigitalOceanClient : IDisposable
     private readonly IDiagnosticsLogger<DbLoggerCategory.Database.Command> _logger;
     private readonly HttpClient _http;
     private readonly bool _ownsHttp;
+    private readonly RateLimitRegistry _rateLimits;
+    private readonly string _userAgent;
     private AuthenticationHeaderValue? _authorization;
 
     public DigitalOceanClient(
         IDbContextOptions options,
         DigitalOceanHttpPipeline pipeline,
+        RateLimitRegistry rateLimits,
         IDiagnosticsLogger<DbLoggerCategory.Database.Command> logger)
     {
         _options = options.FindExtension<DigitalOceanOptionsExtension>()!;
         _logger = logger;
+        _rateLimits = rateLimits;
+        _userAgent = UserAgent.For(_options.ApplicationName);
         (_http, _ownsHttp) = pipeline.CreateClient(options);
     }
 
     public int PageSize => _options.PageSize;
 
     public int MaxConcurrentRequests => _options.MaxConcurrentRequests;
+
+    /// <summary>Starts the span of an operation on <paramref name="resource" />; null when nobody traces the provider.</summary>
+    public DigitalOceanOperation? StartOperation(string operationName, ApiResource? resource)
+        => DigitalOceanOperation.Start(operationName, resource, _options.BaseAddress);
+
+    /// <summary>
+    ///     Sends one request for one item of <paramref name="request" />'s listing, and returns what the API then says of
+    ///     the token's rate limit. With <paramref name="singleAttempt" /> the request is neither retried nor held back by the
+    ///     rate-limit spacing, so that a probe answers at once.
+    /// </summary>
+    public async Task<RateLimitSnapshot> ProbeAsync(
+        ApiListRequest request, ResourceRowReader rows, bool singleAttempt, CancellationToken cancellationToken)
+    {
+        await GetPageAsync(request with { PerPage = 1, Offset = 0 }, 1, rows, consumed: null, cancellationToken, singleAttempt)
+            .ConfigureAwait(false);
+        return RateLimit();
+    }
+
+    /// <summary>What the API last said about the rate limit of this context's token.</summary>
+    public RateLimitSnapshot RateLimit()
+        => _rateLimits.For(_authorization?.Parameter ?? ResolveToken()).Snapshot(_options.TimeProvider.GetUtcNow());
 
     /// <summary>
     ///     Streams every item of a listing. Page 1 tells <c>meta.total</c>; the remaining pages are then fetched up to
@@ -144,53 +170,73 @@ internal sealed class DigitalOceanClient : IDisposable
     public async Task<ResourceRow?> FindAsync(ApiResource resource, string idOrSlug, ResourceRowReader rows, CancellationToken cancellationToken)
     {
         var path = resource.CollectionPath + "/" + Uri.EscapeDataString(idOrSlug);
-        var item = await SendAsync(HttpMethod.Get, path, null, rows.Envelopes.ReadItem, notFoundIsEmpty: true, cancellationToken)
+        var item = await SendAsync(HttpMethod.Get, resource, path, null, rows.Envelopes.ReadItem, notFoundIsEmpty: true, cancellationToken)
             .ConfigureAwait(false);
         return item?.Row;
     }
 
     /// <summary>Creates an item (the API answers 202 with the new item) and returns the server's row.</summary>
     public async Task<ResourceRow> CreateAsync(ApiResource resource, string jsonBody, ResourceRowReader rows, CancellationToken cancellationToken)
-        => (await SendAsync(HttpMethod.Post, resource.CollectionPath, jsonBody, rows.Envelopes.ReadItem, notFoundIsEmpty: false, cancellationToken)
+        => (await SendAsync(HttpMethod.Post, resource, resource.CollectionPath, jsonBody, rows.Envelopes.ReadItem, notFoundIsEmpty: false, cancellationToken)
             .ConfigureAwait(false))!.Row;
 
     /// <summary>Updates an item and returns the server's row.</summary>
     public async Task<ResourceRow> UpdateAsync(
         ApiResource resource, long id, string jsonBody, ResourceRowReader rows, CancellationToken cancellationToken)
-        => (await SendAsync(HttpMethod.Put, ItemPath(resource, id), jsonBody, rows.Envelopes.ReadItem, notFoundIsEmpty: false, cancellationToken)
+        => (await SendAsync(HttpMethod.Put, resource, ItemPath(resource, id), jsonBody, rows.Envelopes.ReadItem, notFoundIsEmpty: false, cancellationToken)
             .ConfigureAwait(false))!.Row;
 
     /// <summary>Deletes an item (the API answers 204).</summary>
     public Task DeleteAsync(ApiResource resource, long id, CancellationToken cancellationToken)
-        => SendAsync<ResourceItem>(HttpMethod.Delete, ItemPath(resource, id), null, null, notFoundIsEmpty: false, cancellationToken);
+        => SendAsync<ResourceItem>(HttpMethod.Delete, resource, ItemPath(resource, id), null, null, notFoundIsEmpty: false, cancellationToken);
 
     private static string ItemPath(ApiResource resource, long id)
         => resource.CollectionPath + "/" + id.ToString(CultureInfo.InvariantCulture);
 
     private async Task<ResourcePage> GetPageAsync(
-        ApiListRequest request, int page, ResourceRowReader rows, ConcurrentBag<RowPage>? consumed, CancellationToken cancellationToken)
+        ApiListRequest request,
+        int page,
+        ResourceRowReader rows,
+        ConcurrentBag<RowPage>? consumed,
+        CancellationToken cancellationToken,
+        bool singleAttempt = false)
         => (await SendAsync(
                 HttpMethod.Get,
+                request.Resource,
                 request.PagePath(page),
                 null,
                 body => rows.Envelopes.ReadPage(
                     body, request.PerPage, reuse: consumed is not null && consumed.TryTake(out var used) ? used : null),
                 notFoundIsEmpty: false,
-                cancellationToken)
+                cancellationToken,
+                singleAttempt)
             .ConfigureAwait(false))!;
 
     private async Task<T?> SendAsync<T>(
         HttpMethod method,
+        ApiResource resource,
         string path,
         string? jsonBody,
         BodyReader<T>? readBody,
         bool notFoundIsEmpty,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool singleAttempt = false)
     {
         using var request = new HttpRequestMessage(method, path);
         request.Headers.Authorization = _authorization ??= new AuthenticationHeaderValue("Bearer", ResolveToken());
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
         request.Options.Set(RateLimitThrottleHandler.Logger, _logger);
+        request.Options.Set(DigitalOceanTelemetry.CollectionKey, resource.CollectionKey);
+        if (DigitalOceanOperation.Current is { } operation)
+        {
+            request.Options.Set(DigitalOceanTelemetry.OperationKey, operation);
+        }
+
+        if (singleAttempt)
+        {
+            request.Options.Set(RetryPolicy.SingleAttempt, true);
+        }
         if (jsonBody is not null)
         {
             request.Content = new StringContent(jsonBody, Encoding.UTF8, "application/json");

@@ -22,11 +22,9 @@ internal sealed class DigitalOceanDatabaseCreator(DigitalOceanClient client, IDe
 
     public async Task<bool> CanConnectAsync(CancellationToken cancellationToken = default)
     {
-        var entityType = designTimeModel.Model.GetEntityTypes().First(e => ApiResources.Find(e.ClrType) is not null);
-        var request = new ApiListRequest(ApiResources.Get(entityType), [], PerPage: 1);
         try
         {
-            await client.CountAsync(request, ResourceRowReader.For(entityType), cancellationToken).ConfigureAwait(false);
+            await ProbeAsync(singleAttempt: false, cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (Exception exception) when (exception is DigitalOceanApiException or HttpRequestException)
@@ -34,6 +32,23 @@ internal sealed class DigitalOceanDatabaseCreator(DigitalOceanClient client, IDe
             return false;
         }
     }
+
+    /// <summary>The resource <see cref="ProbeAsync" /> reads: the first one the model maps.</summary>
+    public ApiResource ProbedResource => ApiResources.Get(ProbedEntityType);
+
+    /// <summary>
+    ///     The one cheap authenticated request of <c>CanConnect</c> and the health check: one item of the first mapped
+    ///     resource's listing. Returns what the API then says of the token's rate limit.
+    /// </summary>
+    public Task<RateLimitSnapshot> ProbeAsync(bool singleAttempt, CancellationToken cancellationToken)
+    {
+        var entityType = ProbedEntityType;
+        var request = new ApiListRequest(ApiResources.Get(entityType), [], PerPage: 1);
+        return client.ProbeAsync(request, ResourceRowReader.For(entityType), singleAttempt, cancellationToken);
+    }
+
+    private IEntityType ProbedEntityType
+        => designTimeModel.Model.GetEntityTypes().First(e => ApiResources.Find(e.ClrType) is not null);
 
     private static NotSupportedException NotSupported() => new("The DigitalOcean API cannot be deleted.");
 }
