@@ -15,6 +15,7 @@ internal sealed class DigitalOceanOperation : IDisposable
     private static readonly AsyncLocal<DigitalOceanOperation?> Entered = new();
 
     private readonly Activity _activity;
+    private readonly DigitalOceanOperation? _parent;
     private readonly bool _isQuery;
     private int _requests;
     private int _retries;
@@ -22,9 +23,10 @@ internal sealed class DigitalOceanOperation : IDisposable
     private long _items;
     private bool _ended;
 
-    private DigitalOceanOperation(Activity activity, bool isQuery)
+    private DigitalOceanOperation(Activity activity, DigitalOceanOperation? parent, bool isQuery)
     {
         _activity = activity;
+        _parent = parent;
         _isQuery = isQuery;
     }
 
@@ -61,7 +63,7 @@ internal sealed class DigitalOceanOperation : IDisposable
             activity.SetTag(DigitalOceanTelemetry.ServerPortTag, server.Port);
         }
 
-        return new DigitalOceanOperation(activity, operationName == DigitalOceanOperationNames.Query);
+        return new DigitalOceanOperation(activity, Current, operationName == DigitalOceanOperationNames.Query);
     }
 
     /// <summary>
@@ -81,11 +83,24 @@ internal sealed class DigitalOceanOperation : IDisposable
         return scope;
     }
 
-    public void CountRequest() => Interlocked.Increment(ref _requests);
+    // An operation made of others (a wait made of reloads) counts their requests, retries and throttle waits too.
+    public void CountRequest()
+    {
+        Interlocked.Increment(ref _requests);
+        _parent?.CountRequest();
+    }
 
-    public void CountRetry() => Interlocked.Increment(ref _retries);
+    public void CountRetry()
+    {
+        Interlocked.Increment(ref _retries);
+        _parent?.CountRetry();
+    }
 
-    public void CountThrottleWait() => Interlocked.Increment(ref _throttleWaits);
+    public void CountThrottleWait()
+    {
+        Interlocked.Increment(ref _throttleWaits);
+        _parent?.CountThrottleWait();
+    }
 
     /// <summary>Adds to the number of items the operation read or wrote.</summary>
     public void CountItems(long items) => Interlocked.Add(ref _items, items);
