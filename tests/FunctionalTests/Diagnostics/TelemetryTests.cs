@@ -1,8 +1,11 @@
 using System.Diagnostics;
+using EFCore.DigitalOcean.Diagnostics;
+using EFCore.DigitalOcean.FunctionalTests.Reliability;
 using EFCore.DigitalOcean.FunctionalTests.TestSupport;
 using EFCore.DigitalOcean.FunctionalTests.Update.Support;
 using EFCore.DigitalOcean.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 
 namespace EFCore.DigitalOcean.FunctionalTests.Diagnostics;
 
@@ -159,6 +162,27 @@ public class TelemetryTests
         Assert.All(polls, p => Assert.Equal("query images", p.DisplayName));
         Assert.All(polls, p => Assert.Single(telemetry.ChildrenOf(p)));
         Assert.Equal(3, telemetry.Sum(EfQueries) - queriesBefore);
+    }
+
+    [Fact]
+    public async Task Rate_limit_waits_are_counted_on_the_span_and_the_meter()
+    {
+        // 15 of 5000 left, the reset 60 s away on the provider's clock: pages 2 and 3 each wait for their slot.
+        var serverClock = new FakeTimeProvider(FakeCatalog.DefaultNow);
+        var clientClock = new FakeTimeProvider(FakeCatalog.DefaultNow + TimeSpan.FromHours(1) - TimeSpan.FromSeconds(60));
+        using var cloud = FaultyCloud.Start(FakeCatalog.PrivateImages(60), serverClock, 15);
+        using var db = cloud.CreateFastContext(o => o.TimeProvider(clientClock).PageSize(20).MaxConcurrentRequests(1));
+        using var telemetry = new TelemetryCapture();
+
+        var query = db.Images.ToListAsync();
+        await Eventually.Until(() => cloud.Log.Of(DigitalOceanEventId.RequestThrottled).Count > 0, "the first throttled request");
+        await FakeClock.AdvanceUntil(clientClock, TimeSpan.FromMilliseconds(500), () => query.IsCompleted, "the listing");
+
+        Assert.Equal(60, (await query).Count);
+        var span = Assert.Single(telemetry.ProviderSpans);
+        AssertTags(span, ("digitalocean.requests", 3), ("digitalocean.throttle_waits", 2));
+        Assert.Equal(2, telemetry.Sum("digitalocean.client.throttle_waits", ("http.request.method", "GET"), ("db.collection.name", "images")));
+        Assert.Equal(2, cloud.Log.Of(DigitalOceanEventId.RequestThrottled).Count);
     }
 
     [Fact]
