@@ -1,3 +1,5 @@
+using EFCore.DigitalOcean.Metadata.Internal;
+
 namespace EFCore.DigitalOcean;
 
 /// <summary>The provider's messages, in one place so they stay consistent.</summary>
@@ -17,9 +19,12 @@ internal static class DigitalOceanStrings
     public static string InvalidBaseAddress(string address)
         => $"The DigitalOcean base address '{address}' is not an absolute http or https URI.";
 
-    public static string UnmappedEntityType(string entityType)
-        => $"The DigitalOcean provider cannot map the entity type '{entityType}': it maps only {nameof(Image)} "
-            + "(the /v2/images resource).";
+    public static string UnmappedEntityType(string entityType, IEnumerable<string> mapped)
+        => $"The DigitalOcean provider cannot map the entity type '{entityType}': it maps only "
+            + $"{string.Join(", ", mapped)}, each the entity of one API resource.";
+
+    public static string NoRequestMatchesNothing(string resource)
+        => $"-- no request: no item of {resource} has a null or empty value for the filter";
 
     public static string ConflictingScopes(string first, string second)
         => $"The query uses both {first}() and {second}(). The DigitalOcean API lists one catalogue per request; use one of "
@@ -109,4 +114,56 @@ internal static class DigitalOceanStrings
     public static string HealthUnreachable(string message) => "The DigitalOcean API could not be reached: " + message;
 
     public static string HealthTimeout(string message) => "The DigitalOcean API did not answer in time: " + message;
+
+    /// <summary>The API's updatable properties of an entity type, as a sentence's end.</summary>
+    public static string UpdatableList(string entityType, IReadOnlyList<string> updatable)
+        => updatable.Count == 0
+            ? $"the API updates no property of a {entityType}"
+            : $"the API updates only {string.Join(", ", updatable)}";
+
+    public static string ExecuteUpdateNotUpdatable(string entityType, IReadOnlyList<string> updatable, string setter)
+        => updatable.Count == 0
+            ? $"ExecuteUpdate cannot set '{setter}': {UpdatableList(entityType, updatable)}."
+            : $"ExecuteUpdate can set only {string.Join(", ", updatable)}, which the API updates; '{setter}' is not one of them.";
+
+    public static string CannotDelete(string entityType)
+        => $"ExecuteDelete cannot delete {entityType} items: the API has no delete for them.";
+
+    public static string CannotChange(string item, string property, string entityType, IReadOnlyList<string> updatable)
+        => $"{item}: {property} cannot be changed; {UpdatableList(entityType, updatable)}.";
+
+    public static string CannotCreate(string item, string entityType)
+        => $"{item}: the API cannot create a {entityType}; it is read from the API only.";
+
+    public static string CannotRemove(string item, string entityType)
+        => $"{item}: the API cannot delete a {entityType}.";
+
+    public static string ModelPropertyMissing(string entityType, string property, string resource)
+        => $"The entity type '{entityType}' does not map the property '{property}', which the DigitalOcean provider needs for "
+            + $"the /{resource} resource. Do not ignore it or remove it from the model.";
+
+    public static string ModelKeyMismatch(string entityType, string key, string expected)
+        => $"The entity type '{entityType}' has the key '{key}', but the API addresses its items by '{expected}'. Leave the key as "
+            + "the provider configures it.";
+
+    public static string ModelPropertyUnreadable(string entityType, string property, string type)
+        => $"The property '{entityType}.{property}' of type '{type}' cannot be read from the DigitalOcean API. The provider reads "
+            + "strings, numbers, Booleans, DateTimeOffset values and read-only lists of strings.";
+
+    /// <summary>What narrows a listing of a resource: its scope operators, its list filters and its point reads.</summary>
+    public static string NarrowBy(ApiResource resource)
+    {
+        var ways = resource.Scopes.Select(s => s.OperatorName + "()")
+            .Concat(resource.Filters.Select(f => f.Operator == ApiFilterOperator.Contains ? $"{f.Property}.Contains(…)" : $"{f.Property} == …"))
+            .Concat(resource.Can(ApiCapabilities.GetByKey)
+                ? new[] { resource.KeyProperty, resource.AlternateKeyProperty }.OfType<string>().Select(p => p + " == …")
+                : [])
+            .ToList();
+        return ways.Count switch
+        {
+            0 => "nothing the API offers",
+            1 => ways[0],
+            _ => string.Join(", ", ways[..^1]) + " or " + ways[^1]
+        };
+    }
 }

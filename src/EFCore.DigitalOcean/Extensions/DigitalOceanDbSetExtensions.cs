@@ -41,7 +41,7 @@ public static class DigitalOceanDbSetExtensions
         }
 
         using var operation = images.GetService<DigitalOceanClient>()
-            .StartOperation(DigitalOceanOperationNames.WaitUntilAvailable, ApiResources.Find(typeof(Image)));
+            .StartOperation(DigitalOceanOperationNames.WaitUntilAvailable, images.GetService<ApiResourceTable>().Find(typeof(Image)));
         using var _ = DigitalOceanOperation.Enter(operation);
         operation?.CountItems(1);
         try

@@ -34,4 +34,24 @@ public static class Seeds
         SizeGigabytes = 1.5,
         Tags = [.. tags],
     };
+
+    /// <summary>A snapshot of a Droplet: one of the account's images of type snapshot, with the Droplet it came from.</summary>
+    public static FakeImage DropletSnapshot(long id, string name, long dropletId)
+    {
+        var image = PrivateImage(id, name);
+        image.DropletId = dropletId;
+        return image;
+    }
+
+    /// <summary>A snapshot of a volume, which only <c>/v2/snapshots</c> lists.</summary>
+    public static FakeVolumeSnapshot VolumeSnapshot(string id, string name, string volumeId) => new()
+    {
+        Id = id,
+        Name = name,
+        VolumeId = volumeId,
+        CreatedAt = FakeCatalog.DefaultNow.AddDays(-1),
+        Regions = ["nyc3"],
+        MinDiskSize = 10,
+        SizeGigabytes = 0.25,
+    };
 }

@@ -64,14 +64,32 @@ internal static class DigitalOceanLoggerExtensions
             ((long)delay.TotalMilliseconds).ToString(CultureInfo.InvariantCulture));
     }
 
-    public static void FullListing(this IDiagnosticsLogger<DbLoggerCategory.Query> diagnostics, string path, string inMemory)
+    public static void FullListing(
+        this IDiagnosticsLogger<DbLoggerCategory.Query> diagnostics, string path, string inMemory, string narrowBy)
     {
-        var definition = Definition(
-            ref Definitions(diagnostics).LogFullListing, diagnostics, DigitalOceanEventId.FullListingWarning, LogLevel.Warning,
-            "The query lists the whole catalogue ({path}) because this part of it cannot be sent to the API and runs in memory: "
-            + "{inMemory}. Narrow it with PrivateOnly(), Distributions(), Applications(), a tag, an id or a slug; or make this "
-            + "warning an error with ConfigureWarnings.");
-        Log(diagnostics, definition, path, inMemory);
+        var eventId = DigitalOceanEventId.FullListingWarning;
+        var definition = (EventDefinition<string, string, string>)(Definitions(diagnostics).LogFullListing ??=
+            new EventDefinition<string, string, string>(
+                diagnostics.Options,
+                eventId,
+                LogLevel.Warning,
+                "DigitalOceanEventId." + eventId.Name![(eventId.Name!.LastIndexOf('.') + 1)..],
+                level => LoggerMessage.Define<string, string, string>(
+                    level,
+                    eventId,
+                    "The query lists the whole catalogue ({path}) because this part of it cannot be sent to the API and runs in "
+                    + "memory: {inMemory}. Narrow it with {narrowBy}; or make this warning an error with ConfigureWarnings.")));
+        if (diagnostics.ShouldLog(definition))
+        {
+            definition.Log(diagnostics, path, inMemory, narrowBy);
+        }
+
+        if (diagnostics.NeedsEventData(definition, out var diagnosticSourceEnabled, out var simpleLogEnabled))
+        {
+            var eventData = new EventData(
+                definition, (d, _) => ((EventDefinition<string, string, string>)d).GenerateMessage(path, inMemory, narrowBy));
+            diagnostics.DispatchEventData(definition, eventData, diagnosticSourceEnabled, simpleLogEnabled);
+        }
     }
 
     /// <summary>Logs (by default: throws) when writes would run inside an ambient transaction the API cannot join.</summary>

@@ -47,7 +47,7 @@ internal sealed class DigitalOceanOperation : IDisposable
 
         var previous = Activity.Current;
         var activity = DigitalOceanTelemetry.Source.StartActivity(
-            resource is null ? operationName : operationName + " " + resource.CollectionKey, ActivityKind.Client);
+            resource is null ? operationName : operationName + " " + resource.Name, ActivityKind.Client);
         Activity.Current = previous;
         if (activity is null)
         {
@@ -58,7 +58,7 @@ internal sealed class DigitalOceanOperation : IDisposable
         {
             activity.SetTag(DigitalOceanTelemetry.SystemNameTag, DigitalOceanTelemetry.SystemName);
             activity.SetTag(DigitalOceanTelemetry.OperationNameTag, operationName);
-            activity.SetTag(DigitalOceanTelemetry.CollectionNameTag, resource?.CollectionKey);
+            activity.SetTag(DigitalOceanTelemetry.CollectionNameTag, resource?.Name);
             activity.SetTag(DigitalOceanTelemetry.ServerAddressTag, server.Host);
             activity.SetTag(DigitalOceanTelemetry.ServerPortTag, server.Port);
         }

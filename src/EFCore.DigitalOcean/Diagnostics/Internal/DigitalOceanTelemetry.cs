@@ -127,7 +127,9 @@ internal static class DigitalOceanTelemetry
         {
             { SystemNameTag, SystemName },
             { MethodTag, request.Method.Method },
-            { CollectionNameTag, request.Options.TryGetValue(CollectionKey, out var collection) ? collection : null }
+            { CollectionNameTag, request.Options.TryGetValue(CollectionKey, out var collection) ? collection : null },
+            { ServerAddressTag, request.RequestUri?.Host },
+            { ServerPortTag, request.RequestUri?.Port }
         };
 
     private static IEnumerable<Measurement<int>> ObserveRateLimits()

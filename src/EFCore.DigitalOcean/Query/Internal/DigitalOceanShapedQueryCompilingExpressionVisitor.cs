@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using EFCore.DigitalOcean.Diagnostics.Internal;
+using EFCore.DigitalOcean.Metadata.Internal;
 using EFCore.DigitalOcean.Storage.Internal;
 using EFCore.DigitalOcean.Update.Internal;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,16 @@ internal sealed class DigitalOceanShapedQueryCompilingExpressionVisitor(
 {
     protected override Expression VisitShapedQuery(ShapedQueryExpression shapedQueryExpression)
     {
+        if (shapedQueryExpression.QueryExpression is CrossSetQueryExpression crossSet)
+        {
+            return Expression.New(
+                typeof(CrossSetQueryingEnumerable<>).MakeGenericType(crossSet.ElementType).GetConstructors()[0],
+                QueryCompilationContext.QueryContextParameter,
+                Expression.Constant(crossSet.Sources),
+                Expression.Constant(crossSet.Combine),
+                Expression.Constant(crossSet.Operations));
+        }
+
         var query = (ResourceQueryExpression)shapedQueryExpression.QueryExpression;
         if (query.Tail is not { } tail)
         {
@@ -77,9 +88,10 @@ internal sealed class DigitalOceanShapedQueryCompilingExpressionVisitor(
     /// <summary>The in-memory operators as one delegate, or null when everything went into the request.</summary>
     private Func<QueryContext, IAsyncEnumerable<ResourceRow>, IAsyncEnumerable<ResourceRow>>? CompileInMemory(ResourceQueryExpression query)
     {
-        if (!query.IsNarrowed && query.FiltersInMemory)
+        if (!query.IsNarrowed && query.FiltersInMemory && query.Resource.FullListing == FullListingPolicy.Warn)
         {
-            QueryCompilationContext.Logger.FullListing("/" + query.Resource.CollectionPath, string.Join(", ", query.ClientOperations));
+            QueryCompilationContext.Logger.FullListing(
+                "/" + query.Resource.CollectionPath, string.Join(", ", query.ClientOperations), DigitalOceanStrings.NarrowBy(query.Resource));
         }
 
         return query.NothingInMemory

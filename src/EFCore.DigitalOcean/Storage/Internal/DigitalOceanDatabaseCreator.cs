@@ -8,7 +8,8 @@ namespace EFCore.DigitalOcean.Storage.Internal;
 /// <summary>
 ///     The API always exists and cannot be created or dropped; <c>CanConnect</c> makes one cheap authenticated request.
 /// </summary>
-internal sealed class DigitalOceanDatabaseCreator(DigitalOceanClient client, IDesignTimeModel designTimeModel) : IDatabaseCreator
+internal sealed class DigitalOceanDatabaseCreator(DigitalOceanClient client, IDesignTimeModel designTimeModel, ApiResourceTable resources)
+    : IDatabaseCreator
 {
     public bool EnsureDeleted() => throw NotSupported();
 
@@ -34,7 +35,7 @@ internal sealed class DigitalOceanDatabaseCreator(DigitalOceanClient client, IDe
     }
 
     /// <summary>The resource <see cref="ProbeAsync" /> reads: the first one the model maps.</summary>
-    public ApiResource ProbedResource => ApiResources.Get(ProbedEntityType);
+    public ApiResource ProbedResource => resources.Get(ProbedEntityType);
 
     /// <summary>
     ///     The one cheap authenticated request of <c>CanConnect</c> and the health check: one item of the first mapped
@@ -43,12 +44,13 @@ internal sealed class DigitalOceanDatabaseCreator(DigitalOceanClient client, IDe
     public Task<RateLimitSnapshot> ProbeAsync(bool singleAttempt, CancellationToken cancellationToken)
     {
         var entityType = ProbedEntityType;
-        var request = new ApiListRequest(ApiResources.Get(entityType), [], PerPage: 1);
-        return client.ProbeAsync(request, ResourceRowReader.For(entityType), singleAttempt, cancellationToken);
+        var resource = resources.Get(entityType);
+        var request = new ApiListRequest(resource, [], PerPage: 1);
+        return client.ProbeAsync(request, ResourceRowReader.For(entityType, resource), singleAttempt, cancellationToken);
     }
 
     private IEntityType ProbedEntityType
-        => designTimeModel.Model.GetEntityTypes().First(e => ApiResources.Find(e.ClrType) is not null);
+        => designTimeModel.Model.GetEntityTypes().First(e => resources.Find(e.ClrType) is not null);
 
     private static NotSupportedException NotSupported() => new("The DigitalOcean API cannot be deleted.");
 }
