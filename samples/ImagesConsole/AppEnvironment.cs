@@ -11,7 +11,8 @@ public sealed class AppEnvironment
     /// <summary>The variables the token is read from, in order; the provider's own defaults.</summary>
     public static readonly IReadOnlyList<string> TokenVariables = ["DIGITALOCEAN_TOKEN", "DIGITALOCEAN_ACCESS_TOKEN"];
 
-    // A table redirected to a file or a pipe gets this width instead of Spectre's 80 columns, so its rows do not wrap.
+    // Output redirected to a file or a pipe (the details grid, the progress fallback) gets this width instead of Spectre's 80
+    // columns, so its lines do not wrap.
     private const int RedirectedWidth = 160;
 
     private AppEnvironment(TextWriter output, TextWriter error, IAnsiConsole outputConsole, IAnsiConsole errorConsole)
@@ -37,6 +38,9 @@ public sealed class AppEnvironment
     /// <summary>The DigitalOcean token, or <see langword="null" /> to run against a local simulation.</summary>
     public string? AccessToken { get; private init; }
 
+    /// <summary>Whether stdout is a terminal, where tables fit its width; otherwise they are tab-separated text.</summary>
+    public bool OutputIsTerminal { get; private init; }
+
     /// <summary>Whether a confirmation prompt can be answered (stdin is a terminal).</summary>
     public bool IsInteractive { get; private init; }
 
@@ -51,21 +55,31 @@ public sealed class AppEnvironment
         {
             AccessToken = token,
             IsInteractive = interactive,
+            OutputIsTerminal = !Console.IsOutputRedirected,
         };
     }
 
     /// <summary>A non-interactive environment over the given writers, without colours or escape codes: what a test captures.</summary>
-    public static AppEnvironment ForWriters(TextWriter output, TextWriter error, string? accessToken)
+    /// <param name="output">Stdout.</param>
+    /// <param name="error">Stderr.</param>
+    /// <param name="accessToken">The token the environment variables would hold.</param>
+    /// <param name="terminalWidth">Makes stdout a terminal this wide; by default it is a pipe.</param>
+    public static AppEnvironment ForWriters(TextWriter output, TextWriter error, string? accessToken, int? terminalWidth = null)
     {
         // Request logs arrive from several threads at once.
         var safeOutput = TextWriter.Synchronized(output);
         var safeError = TextWriter.Synchronized(error);
-        return new AppEnvironment(
-            safeOutput, safeError, CreateConsole(safeOutput, redirected: true, interactive: false),
-            CreateConsole(safeError, redirected: true, interactive: false))
+        var outConsole = CreateConsole(safeOutput, redirected: true, interactive: false);
+        if (terminalWidth is { } width)
+        {
+            outConsole.Profile.Width = width;
+        }
+
+        return new AppEnvironment(safeOutput, safeError, outConsole, CreateConsole(safeError, redirected: true, interactive: false))
         {
             AccessToken = accessToken,
             IsInteractive = false,
+            OutputIsTerminal = terminalWidth is not null,
         };
     }
 

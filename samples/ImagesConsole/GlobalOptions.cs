@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.CommandLine.Parsing;
+using ImagesConsole.Commands;
 
 namespace ImagesConsole;
 
@@ -14,16 +14,27 @@ internal sealed class GlobalOptions
 
     public Option<bool> Verbose { get; } = new("--verbose", "-v")
     {
-        Description = "Show each HTTP request the provider makes, on stderr.",
+        Description = "Show each HTTP request the provider makes (with request bodies) on stderr, and the details of a failure.",
         Recursive = true,
     };
 
     public Option<Uri?> BaseUrl { get; } = new("--base-url")
     {
-        Description = "The API endpoint to use instead of https://api.digitalocean.com/ (needs a token).",
+        Description = "The API endpoint to use instead of https://api.digitalocean.com/, such as a DigitalOceanFake you started "
+            + "(--base-url http://127.0.0.1:PORT/ --token fake-do-token). Needs a token: --token, DIGITALOCEAN_TOKEN or "
+            + "DIGITALOCEAN_ACCESS_TOKEN.",
         HelpName = "url",
         Recursive = true,
-        CustomParser = ParseUrl,
+        CustomParser = ValueParsers.HttpUrl,
+    };
+
+    public Option<string?> Token { get; } = new("--token")
+    {
+        Description = "The access token, instead of DIGITALOCEAN_TOKEN or DIGITALOCEAN_ACCESS_TOKEN (which keep it out of your "
+            + "shell history and the process list).",
+        HelpName = "token",
+        Recursive = true,
+        CustomParser = ValueParsers.NonBlank,
     };
 
     /// <summary>Adds the options to the root, with the checks that need the environment.</summary>
@@ -32,25 +43,14 @@ internal sealed class GlobalOptions
         root.Options.Add(Json);
         root.Options.Add(Verbose);
         root.Options.Add(BaseUrl);
+        root.Options.Add(Token);
         BaseUrl.Validators.Add(result =>
         {
-            if (environment.AccessToken is null)
+            if (environment.AccessToken is null && result.GetResult(Token) is null)
             {
                 // The local simulation has its own address; another endpoint needs real credentials.
-                result.AddError($"--base-url needs a token: set {string.Join(" or ", AppEnvironment.TokenVariables)}.");
+                result.AddError($"--base-url needs a token: pass --token, or set {string.Join(" or ", AppEnvironment.TokenVariables)}.");
             }
         });
-    }
-
-    private static Uri? ParseUrl(ArgumentResult result)
-    {
-        var text = result.Tokens.Single().Value;
-        if (Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps))
-        {
-            return url;
-        }
-
-        result.AddError($"--base-url must be an absolute http or https URL, not '{text}'.");
-        return null;
     }
 }

@@ -1,8 +1,6 @@
 using System.CommandLine;
-using System.CommandLine.Invocation;
-using EFCore.DigitalOcean;
+using System.CommandLine.Help;
 using ImagesConsole.Commands;
-using Microsoft.EntityFrameworkCore;
 
 namespace ImagesConsole;
 
@@ -10,6 +8,9 @@ namespace ImagesConsole;
 public static class ImagesApp
 {
     /// <summary>Parses <paramref name="args" />, runs the command, and returns the exit code.</summary>
+    /// <param name="args">The command line.</param>
+    /// <param name="environment">The streams and the token.</param>
+    /// <param name="cancellationToken">Ctrl+C: the command stops, says what it did and did not do, and returns 130.</param>
     public static async Task<int> RunAsync(string[] args, AppEnvironment environment, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(environment);
@@ -18,16 +19,23 @@ public static class ImagesApp
             Output = environment.Out,
             Error = environment.Error,
 
-            // Failures the user can act on become one line on stderr (below), not a stack trace.
+            // Each command turns its failures into one line on stderr (ImagesCommand), never a stack trace.
             EnableDefaultExceptionHandler = false,
+
+            // Program turns Ctrl+C into the token, and the command reports before it exits: no forced exit after a timeout.
+            ProcessTerminationTimeout = null,
         };
 
         var parseResult = CreateRootCommand(environment).Parse(args);
-        if (parseResult.Action is ParseErrorAction parseError)
+        if (parseResult.Errors.Count > 0)
         {
-            // Only the error, on stderr: help and typo suggestions go to stdout, where a script reads data.
-            parseError.ShowHelp = false;
-            parseError.ShowTypoCorrections = false;
+            // Only the errors, one line each, on stderr; help and typo suggestions would go to stdout, where a script reads data.
+            foreach (var error in parseResult.Errors)
+            {
+                environment.Error.WriteLine("error: " + error.Message);
+            }
+
+            return ExitCodes.Usage;
         }
 
         try
@@ -36,15 +44,8 @@ public static class ImagesApp
         }
         catch (OperationCanceledException)
         {
-            // Ctrl+C (System.CommandLine cancels the action's token) or the caller's token; the provider reports its own
-            // request timeouts as TimeoutException.
             environment.Error.WriteLine("Cancelled.");
             return ExitCodes.Cancelled;
-        }
-        catch (Exception exception) when (exception is DigitalOceanApiException or DbUpdateException or HttpRequestException or TimeoutException)
-        {
-            environment.Error.WriteLine("error: " + exception.Message);
-            return ExitCodes.Failure;
         }
     }
 
@@ -52,8 +53,9 @@ public static class ImagesApp
     {
         var globals = new GlobalOptions();
         var root = new RootCommand(
-            "Manage DigitalOcean images through Entity Framework Core. Uses DIGITALOCEAN_TOKEN (or DIGITALOCEAN_ACCESS_TOKEN); "
-            + "without one, runs against a local simulation.");
+            "Manage DigitalOcean images through Entity Framework Core. Uses --token, DIGITALOCEAN_TOKEN or "
+            + "DIGITALOCEAN_ACCESS_TOKEN; without one, runs against a local simulation. To try it against a DigitalOceanFake "
+            + "of your own: --base-url http://127.0.0.1:PORT/ --token fake-do-token.");
         globals.AddTo(root, environment);
         root.Subcommands.Add(new ListCommand(environment, globals));
         root.Subcommands.Add(new ShowCommand(environment, globals));
@@ -62,6 +64,9 @@ public static class ImagesApp
         root.Subcommands.Add(new DescribeCommand(environment, globals));
         root.Subcommands.Add(new DeleteCommand(environment, globals));
         root.Subcommands.Add(new CleanupCommand(environment, globals));
+
+        // No command: the help, as doctl does, rather than "Required command was not provided".
+        root.SetAction(parseResult => new HelpAction().Invoke(parseResult));
         return root;
     }
 }

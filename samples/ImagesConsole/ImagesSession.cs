@@ -16,11 +16,11 @@ internal sealed class ImagesSession : IAsyncDisposable
     // Long enough to watch NEW turn into available with `import --wait`, short enough for a demo.
     private static readonly TimeSpan SimulatedImportDuration = TimeSpan.FromSeconds(3);
 
+    // What --verbose shows, besides the waits ProviderActivity watches.
     private static readonly EventId[] RequestEvents =
     [
         DigitalOceanEventId.RequestExecuted,
         DigitalOceanEventId.RequestFailed,
-        DigitalOceanEventId.RequestThrottled,
         DigitalOceanEventId.FullListingWarning,
     ];
 
@@ -34,17 +34,18 @@ internal sealed class ImagesSession : IAsyncDisposable
 
     public ImagesContext Db { get; }
 
-    /// <param name="environment">Supplies the token and, for <paramref name="verbose" />, the stream the request log goes to.</param>
+    /// <param name="environment">The stream the request log and the activity notices go to.</param>
+    /// <param name="token">The access token, or <see langword="null" /> for the local simulation.</param>
     /// <param name="baseUrl">Another endpoint; only with a token (the options check that).</param>
-    /// <param name="verbose">Whether to show the provider's request log.</param>
-    public static ImagesSession Open(AppEnvironment environment, Uri? baseUrl, bool verbose)
+    /// <param name="verbose">Whether to show the provider's request log, with request bodies.</param>
+    /// <param name="activity">Told of the provider's waits (throttling, retries), for the progress displays.</param>
+    public static ImagesSession Open(AppEnvironment environment, string? token, Uri? baseUrl, bool verbose, ProviderActivity activity)
     {
-        var simulation = environment.AccessToken is null ? StartSimulation(environment) : null;
-        var token = simulation?.AccessToken ?? environment.AccessToken!;
+        var simulation = token is null ? StartSimulation(environment) : null;
         var endpoint = simulation?.BaseAddress ?? baseUrl;
 
         var options = new DbContextOptionsBuilder<ImagesContext>()
-            .UseDigitalOcean(token, o =>
+            .UseDigitalOcean(simulation?.AccessToken ?? token!, o =>
             {
                 if (endpoint is not null)
                 {
@@ -53,13 +54,25 @@ internal sealed class ImagesSession : IAsyncDisposable
             });
         if (verbose)
         {
-            // Through the console rather than the raw stream, so lines written during a spinner or progress bar land above it.
-            options.LogTo(
-                line => environment.ErrorConsole.Write(new LogLine(line)),
-                RequestEvents,
-                LogLevel.Information,
-                DbContextLoggerOptions.SingleLine);
+            // Request bodies in the log; the provider never logs the token.
+            options.EnableSensitiveDataLogging();
         }
+
+        options.LogTo(
+            (id, _) => ProviderActivity.Watches(id) || (verbose && RequestEvents.Contains(id)),
+            eventData =>
+            {
+                // Through the console rather than the raw stream, so lines written during a spinner or progress bar land above it.
+                if (verbose)
+                {
+                    environment.ErrorConsole.Write(new LogLine($"{eventData.LogLevel.ToString().ToLowerInvariant()}: {eventData}"));
+                }
+
+                if (activity.Observe(eventData) is { } notice && !verbose)
+                {
+                    environment.ErrorConsole.Write(new LogLine(notice));
+                }
+            });
 
         return new ImagesSession(new ImagesContext(options.Options), simulation);
     }

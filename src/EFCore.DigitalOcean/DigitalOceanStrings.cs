@@ -166,4 +166,44 @@ internal static class DigitalOceanStrings
             _ => string.Join(", ", ways[..^1]) + " or " + ways[^1]
         };
     }
+
+    public static string ParentKeyRequired(string entityType, string parentKey)
+        => $"A query of {entityType} must say whose items it reads: the API lists them per parent. Add a condition such as "
+            + $"Where(x => x.{parentKey} == id) before other operators.";
+
+    public static string EmptyTeam => "The recipient team is an empty UUID; pass the UUID of the team to give the image to.";
+
+    public static string AccountTransferNotSnapshot(long id, string name, string? type)
+        => id <= 0
+            ? $"The image '{name}' has not been saved yet: only a saved snapshot can be given to another account."
+            : $"Image {id} '{name}' is a {type ?? "image of unknown type"}; only snapshots can be given to another account. Convert "
+                + "a backup into a snapshot first (Type = ImageTypes.Snapshot and SaveChanges).";
+
+    public static string AccountTransferNoId(long id)
+        => $"POST /v2/images/{id}/account_transfer was answered without a transfer_id, so it is not known whether the transfer started.";
+
+    public static string CannotRemoveListValue(string item, string property, string value)
+        => $"{item}: '{value}' cannot be removed from {property}; the API cannot take it away. Delete the image and create it "
+            + "again without it.";
+
+    public static string ActionRefusedFor(string item, string actionType, string property, string value)
+        => $"{item}: a {actionType} is refused while {property} is '{value}'. Convert it into a snapshot first "
+            + $"({property} = \"{ImageTypes.Snapshot}\" and SaveChanges), wait for it, then add the regions.";
+
+    public static string OnlyTransition(string item, string property, string from, string to)
+        => $"{item}: {property} can only change from '{from}' to '{to}' (the API's convert action).";
+
+    public static string InvalidMembershipName(string item, string property, string name, int maxLength)
+        => $"{item}: '{name}' cannot be one of its {property}: names are letters, digits, '_', '-' and ':', at most {maxLength} "
+            + "characters.";
+
+    public static string ActionFailed(long imageId, long actionId, string actionType, string? regionSlug, string status)
+        => $"The {DescribeAction(actionType, regionSlug)} of image {imageId} (action {actionId}) ended as '{status}'.";
+
+    public static string DescribeAction(string actionType, string? regionSlug)
+        => regionSlug is null || actionType != ImageActionTypes.Transfer ? actionType : $"{actionType} to {regionSlug}";
+
+    public static string StillInProgress(long imageId, string name, string? status, IEnumerable<string> actions)
+        => $"Image {imageId} '{name}' was not done in time: its status was '{status}'"
+            + (actions.Any() ? $", and these were still in progress: {string.Join(", ", actions)}." : ".");
 }

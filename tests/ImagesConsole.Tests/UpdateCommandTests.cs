@@ -40,8 +40,7 @@ public class UpdateCommandTests
 
         var result = await App.RunAsync(fake, "rename", "999", "anything");
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("no image has the id 999", result.Stderr);
+        result.AssertExit(1, "error: could not rename image 999: no image has this id");
         Assert.Equal(["GET /v2/images/999"], RequestLog.Lines(fake));
     }
 }

@@ -9,7 +9,7 @@ namespace ImagesConsole.Commands;
 
 /// <summary>
 ///     <c>cleanup</c>: deletes your own images older than an age, keeping the newest few. It lists only your own images
-///     (<c>PrivateOnly()</c>), so a public image can never be a candidate.
+///     (<c>PrivateOnly()</c>), and never offers what the API would refuse to delete (<see cref="CleanupPlan" />).
 /// </summary>
 internal sealed class CleanupCommand : ImagesCommand
 {
@@ -21,10 +21,12 @@ internal sealed class CleanupCommand : ImagesCommand
     {
         Description = "Never delete the newest N matching images (of the given type and tag), however old.",
         HelpName = "n",
+        CustomParser = ValueParsers.Count(minimum: 0),
     };
 
     private readonly Option<bool> _dryRun = new("--dry-run") { Description = "Show what would be deleted, and delete nothing." };
     private readonly Option<bool> _yes = new("--yes", "-y") { Description = "Delete without asking for confirmation." };
+    private readonly TableOptions<Image> _table = new(ImageColumns.All);
 
     public CleanupCommand(AppEnvironment environment, GlobalOptions globals)
         : base("cleanup", "Delete your own images older than an age.", environment, globals)
@@ -35,34 +37,35 @@ internal sealed class CleanupCommand : ImagesCommand
         Options.Add(_keepNewest);
         Options.Add(_dryRun);
         Options.Add(_yes);
-        _keepNewest.Validators.Add(result =>
-        {
-            if (result.GetValue(_keepNewest) < 0)
-            {
-                result.AddError("--keep-newest cannot be negative.");
-            }
-        });
+        _table.AddTo(this);
     }
+
+    protected override string Purpose(CommandContext context) => "clean up images";
 
     protected override async Task<int> RunAsync(CommandContext context, CancellationToken cancellationToken)
     {
         await using var session = context.OpenSession();
-        var candidates = await Candidates(context, session.Db.Images).ToListAsync(cancellationToken);
+        var keepNewest = context.Get(_keepNewest);
+        var plan = CleanupPlan.Make(
+            await Matching(context, session.Db.Images).ToListAsync(cancellationToken), DateTimeOffset.UtcNow - context.Get(_olderThan),
+            keepNewest);
+        TellKeptAndSkipped(context, plan, keepNewest);
+        var candidates = plan.Candidates;
         if (candidates.Count == 0)
         {
             context.Inform("Nothing to clean up: no image matches.");
-            return Finish(context, candidates, new DeletionReport([], []), dryRun: context.Get(_dryRun));
+            return Finish(context, plan, DeletionReport.Empty, dryRun: context.Get(_dryRun));
         }
 
         if (!context.Json)
         {
-            context.Environment.OutConsole.Write(ImageViews.List(candidates));
+            _table.Write(context, candidates);
         }
 
         if (context.Get(_dryRun))
         {
             context.Inform($"Dry run: {DeletionSummary.Images(candidates.Count)} would be deleted; nothing was.");
-            return Finish(context, candidates, new DeletionReport([], []), dryRun: true);
+            return Finish(context, plan, DeletionReport.Empty, dryRun: true);
         }
 
         if (!context.Get(_yes))
@@ -81,19 +84,15 @@ internal sealed class CleanupCommand : ImagesCommand
             }
         }
 
-        var report = await context.Environment.ErrorConsole.Progress().StartAsync(async progress =>
-        {
-            var task = progress.AddTask($"Deleting {DeletionSummary.Images(candidates.Count)}", maxValue: candidates.Count);
-            return await ImageDeleter.DeleteAsync(session.Db, candidates, done => task.Increment(done), cancellationToken);
-        });
-        return Finish(context, candidates, report, dryRun: false);
+        var report = await DeletionSummary.DeleteAsync(context, session.Db, candidates, cancellationToken);
+        return Finish(context, plan, report, dryRun: false);
     }
 
     /// <summary>
-    ///     One query: your own images (<c>private=true</c>) of the type and tag, newest first; the newest N are skipped, and of
-    ///     the rest those older than the cutoff are the candidates. Tracked, because they are removed afterwards.
+    ///     One query: your own images (<c>private=true</c>) of the type and tag, newest first. Tracked, because the candidates
+    ///     are removed afterwards.
     /// </summary>
-    private IQueryable<Image> Candidates(CommandContext context, IQueryable<Image> images)
+    private IQueryable<Image> Matching(CommandContext context, IQueryable<Image> images)
     {
         images = images.PrivateOnly();
         if (context.Get(_type) is { } type)
@@ -106,20 +105,38 @@ internal sealed class CleanupCommand : ImagesCommand
             images = images.Where(i => i.Tags.Contains(tag));
         }
 
-        var cutoff = DateTimeOffset.UtcNow - context.Get(_olderThan);
-        return images
-            .OrderByDescending(i => i.CreatedAt)
-            .Skip(context.Get(_keepNewest))
-            .Where(i => i.CreatedAt < cutoff);
+        return images.OrderByDescending(i => i.CreatedAt);
     }
 
-    private static int Finish(CommandContext context, IReadOnlyList<Image> candidates, DeletionReport report, bool dryRun)
+    private static void TellKeptAndSkipped(CommandContext context, CleanupPlan plan, int keepNewest)
+    {
+        if (keepNewest > 0)
+        {
+            context.Inform(
+                $"Kept the newest {DeletionSummary.Images(plan.Kept.Count)} (--keep-newest {keepNewest})"
+                + (plan.Kept.Count > 0 ? $": {string.Join(", ", plan.Kept.Select(i => i.Id))}." : "."));
+        }
+
+        if (plan.Skipped.Count > 0)
+        {
+            var reasons = plan.Skipped.GroupBy(s => s.Reason).Select(g => $"{string.Join(", ", g.Select(s => s.Image.Id))} ({g.Key})");
+            context.Inform(
+                $"Skipped {DeletionSummary.Images(plan.Skipped.Count)} that cannot be deleted: {string.Join("; ", reasons)}.");
+        }
+    }
+
+    private static int Finish(CommandContext context, CleanupPlan plan, DeletionReport report, bool dryRun)
     {
         if (context.Json)
         {
             context.WriteJson(
                 new CleanupOutput(
-                    dryRun, [.. candidates.Select(ImageOutput.From)], DeletionSummary.DeletedIds(report), DeletionSummary.Failures(report)),
+                    dryRun,
+                    [.. plan.Candidates.Select(ImageOutput.From)],
+                    DeletionSummary.DeletedIds(report),
+                    DeletionSummary.Failures(report),
+                    [.. plan.Kept.Select(i => i.Id)],
+                    [.. plan.Skipped.Select(s => new SkippedOutput(s.Image.Id, s.Reason))]),
                 OutputJson.Context.CleanupOutput);
         }
 

@@ -12,12 +12,19 @@ internal sealed class CommandContext(ParseResult parseResult, AppEnvironment env
 
     public bool Json => parseResult.GetValue(globals.Json);
 
+    public bool Verbose => parseResult.GetValue(globals.Verbose);
+
+    /// <summary>What the provider's retries and throttling are doing, for the progress displays.</summary>
+    public ProviderActivity Activity { get; } = new();
+
     public T? Get<T>(Option<T> option) => parseResult.GetValue(option);
 
     public T? Get<T>(Argument<T> argument) => parseResult.GetValue(argument);
 
     public ImagesSession OpenSession()
-        => ImagesSession.Open(environment, parseResult.GetValue(globals.BaseUrl), parseResult.GetValue(globals.Verbose));
+        => ImagesSession.Open(
+            environment, parseResult.GetValue(globals.Token) ?? environment.AccessToken, parseResult.GetValue(globals.BaseUrl), Verbose,
+            Activity);
 
     /// <summary>A message for the person at the terminal, on stderr.</summary>
     public void Inform(string message) => environment.Error.WriteLine(message);
@@ -29,6 +36,21 @@ internal sealed class CommandContext(ParseResult parseResult, AppEnvironment env
     public int Fail(string message)
     {
         WriteError(message);
+        return ExitCodes.Failure;
+    }
+
+    /// <summary>Writes <c>error: {what}: {reason}</c> and, with <c>--verbose</c>, the exception chain; returns the failure exit code.</summary>
+    public int Fail(string what, Exception exception)
+    {
+        WriteError($"{what}: {FailureReason.Of(exception)}");
+        if (Verbose)
+        {
+            foreach (var line in FailureReason.Details(exception))
+            {
+                environment.Error.WriteLine("  " + line);
+            }
+        }
+
         return ExitCodes.Failure;
     }
 

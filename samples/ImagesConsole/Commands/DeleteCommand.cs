@@ -1,6 +1,5 @@
 using System.CommandLine;
 using EFCore.DigitalOcean;
-using ImagesConsole.Deletion;
 using ImagesConsole.Output;
 
 namespace ImagesConsole.Commands;
@@ -10,19 +9,22 @@ internal sealed class DeleteCommand : ImagesCommand
 {
     private readonly Argument<long[]> _ids = new("id")
     {
-        Description = "The ids of the images to delete.",
+        Description = "One or more image ids, separated by spaces.",
         Arity = ArgumentArity.OneOrMore,
+        CustomParser = ValueParsers.ImageIds,
     };
 
     public DeleteCommand(AppEnvironment environment, GlobalOptions globals)
-        : base("delete", "Delete images.", environment, globals)
+        : base("delete", "Delete one or more images: delete <id> [<id>...].", environment, globals)
         => Arguments.Add(_ids);
+
+    protected override string Purpose(CommandContext context) => "delete images";
 
     protected override async Task<int> RunAsync(CommandContext context, CancellationToken cancellationToken)
     {
         await using var session = context.OpenSession();
         var stubs = context.Get(_ids)!.Distinct().Select(id => new Image { Id = id }).ToList();
-        var report = await ImageDeleter.DeleteAsync(session.Db, stubs, batchDone: _ => { }, cancellationToken);
+        var report = await DeletionSummary.DeleteAsync(context, session.Db, stubs, cancellationToken);
 
         if (context.Json)
         {

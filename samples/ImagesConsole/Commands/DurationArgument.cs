@@ -7,7 +7,17 @@ namespace ImagesConsole.Commands;
 /// <summary>Options that take a span of time written as a number and a unit: <c>45s</c>, <c>30m</c>, <c>12h</c>, <c>30d</c>, <c>2w</c>.</summary>
 internal static class DurationArgument
 {
-    public const string HelpName = "30d|12h|2w";
+    public const string HelpName = "30m|12h|30d|2w";
+
+    // A century: older than any image, and far from where TimeSpan or a date minus it overflows.
+    private static readonly TimeSpan Longest = TimeSpan.FromDays(36_500);
+
+    // Largest first, for Format.
+    private static readonly (char Suffix, TimeSpan Length)[] Units =
+    [
+        ('w', TimeSpan.FromDays(7)), ('d', TimeSpan.FromDays(1)), ('h', TimeSpan.FromHours(1)), ('m', TimeSpan.FromMinutes(1)),
+        ('s', TimeSpan.FromSeconds(1)),
+    ];
 
     public static Option<TimeSpan> Required(string name, string description) => new(name)
     {
@@ -24,36 +34,29 @@ internal static class DurationArgument
         CustomParser = result => Parse(result),
     };
 
-    public static Option<TimeSpan> WithDefault(string name, string description, TimeSpan defaultValue) => new(name)
+    /// <summary>A duration as these options take it, in its largest whole unit: <c>30m</c>, <c>2h</c>, <c>90s</c>.</summary>
+    public static string Format(TimeSpan duration)
     {
-        Description = description,
-        HelpName = HelpName,
-        CustomParser = Parse,
-        DefaultValueFactory = _ => defaultValue,
-    };
+        var (suffix, length) = Units.First(unit => duration.Ticks % unit.Length.Ticks == 0 || unit.Suffix == 's');
+        return string.Create(CultureInfo.InvariantCulture, $"{duration.Ticks / length.Ticks}{suffix}");
+    }
 
     private static TimeSpan Parse(ArgumentResult result)
     {
         var text = result.Tokens.Single().Value.Trim();
+        var suffix = text.Length > 0 ? char.ToLowerInvariant(text[^1]) : ' ';
         if (text.Length >= 2
-            && int.TryParse(text[..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var amount)
+            && long.TryParse(text[..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var amount)
             && amount > 0
-            && Unit(char.ToLowerInvariant(text[^1])) is { } unit)
+            && Array.Find(Units, unit => unit.Suffix == suffix) is { Length.Ticks: > 0 } unit
+            && amount <= Longest / unit.Length)
         {
-            return unit * amount;
+            return unit.Length * amount;
         }
 
-        result.AddError($"'{text}' is not a duration: write a positive number and a unit (s, m, h, d or w), such as 30d.");
+        result.AddError(
+            $"{ValueParsers.NameOf(result)} takes a positive number and a unit (s, m, h, d or w) up to {Longest.Days}d, such as 30d; "
+            + $"not '{text}'.");
         return default;
     }
-
-    private static TimeSpan? Unit(char suffix) => suffix switch
-    {
-        's' => TimeSpan.FromSeconds(1),
-        'm' => TimeSpan.FromMinutes(1),
-        'h' => TimeSpan.FromHours(1),
-        'd' => TimeSpan.FromDays(1),
-        'w' => TimeSpan.FromDays(7),
-        _ => null,
-    };
 }

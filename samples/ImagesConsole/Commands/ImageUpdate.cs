@@ -5,22 +5,43 @@ namespace ImagesConsole.Commands;
 
 /// <summary>
 ///     What <c>rename</c> and <c>describe</c> share: load the image by id (one GET), change a property, save. The provider sends
-///     a PUT with only the properties that changed, and none when nothing did.
+///     a PUT with only the properties that changed, and none when nothing did. A public image is refused before any PUT: it
+///     belongs to DigitalOcean, and the API would only answer that it is not found.
 /// </summary>
 internal static class ImageUpdate
 {
+    /// <param name="context">The invocation.</param>
+    /// <param name="id">The image.</param>
+    /// <param name="purpose">What the command does, for its messages: <c>rename image 3001</c>.</param>
+    /// <param name="change">Sets the property.</param>
+    /// <param name="cancellationToken">Ctrl+C.</param>
     public static async Task<int> RunAsync(
-        CommandContext context, long id, Action<Image> change, CancellationToken cancellationToken)
+        CommandContext context, long id, string purpose, Action<Image> change, CancellationToken cancellationToken)
     {
         await using var session = context.OpenSession();
         var image = await session.Db.Images.Where(i => i.Id == id).FirstOrDefaultAsync(cancellationToken);
         if (image is null)
         {
-            return context.Fail($"no image has the id {id}.");
+            return context.Fail($"could not {purpose}: no image has this id");
+        }
+
+        if (image.Public)
+        {
+            return context.Fail($"could not {purpose}: it is a public image");
         }
 
         change(image);
-        await session.Db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await session.Db.SaveChangesAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The PUT may have reached the API before the answer was abandoned.
+            context.Inform($"Cancelled while saving: image {id} may or may not have changed; 'show {id}' tells.");
+            return ExitCodes.Cancelled;
+        }
+
         context.WriteImage(image);
         return ExitCodes.Success;
     }

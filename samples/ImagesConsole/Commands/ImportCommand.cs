@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EFCore.DigitalOcean;
+using ImagesConsole.Output;
 using Microsoft.EntityFrameworkCore;
 using Spectre.Console;
 
@@ -8,18 +9,28 @@ namespace ImagesConsole.Commands;
 /// <summary><c>import</c>: creates a custom image from a URL (one POST) and, with <c>--wait</c>, follows the import to the end.</summary>
 internal sealed class ImportCommand : ImagesCommand
 {
-    // How often the spinner shows the status the provider's polling last saw; the polls themselves are the provider's.
-    private static readonly TimeSpan SpinnerRefresh = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(30);
 
-    private readonly Option<string> _name = new("--name") { Description = "The image's name.", Required = true };
-
-    private readonly Option<string> _url = new("--url")
+    private readonly Option<string> _name = new("--name")
     {
-        Description = "Where to download the image from: raw, qcow2, vhdx, vdi or vmdk, optionally gzip or bzip2 compressed.",
+        Description = "The image's name.",
         Required = true,
+        CustomParser = ValueParsers.NonBlank,
     };
 
-    private readonly Option<string> _region = new("--region") { Description = "The region to import into, such as nyc3.", Required = true };
+    private readonly Option<Uri> _url = new("--url")
+    {
+        Description = "Where to download the image from (http or https): raw, qcow2, vhdx, vdi or vmdk, optionally gzip or bzip2 compressed.",
+        Required = true,
+        CustomParser = result => ValueParsers.HttpUrl(result)!,
+    };
+
+    private readonly Option<string> _region = new("--region")
+    {
+        Description = "The region to import into, such as nyc3.",
+        Required = true,
+        CustomParser = ValueParsers.NonBlank,
+    };
 
     private readonly Option<string?> _distribution = new("--distribution")
     {
@@ -32,8 +43,7 @@ internal sealed class ImportCommand : ImagesCommand
 
     private readonly Option<bool> _wait = new("--wait") { Description = "Wait until the image is available, or the import fails." };
 
-    private readonly Option<TimeSpan> _timeout = DurationArgument.WithDefault(
-        "--timeout", "How long --wait waits at most.", TimeSpan.FromMinutes(30));
+    private readonly Option<TimeSpan?> _timeout = DurationArgument.Optional("--timeout", "How long --wait waits at most (default 30m).");
 
     public ImportCommand(AppEnvironment environment, GlobalOptions globals)
         : base("import", "Import a custom image from a URL.", environment, globals)
@@ -46,7 +56,16 @@ internal sealed class ImportCommand : ImagesCommand
         Options.Add(_tags);
         Options.Add(_wait);
         Options.Add(_timeout);
+        Validators.Add(result =>
+        {
+            if (result.GetResult(_timeout) is not null && result.GetResult(_wait) is null)
+            {
+                result.AddError("--timeout only applies with --wait: add --wait, or leave --timeout out.");
+            }
+        });
     }
+
+    protected override string Purpose(CommandContext context) => $"import image '{context.Get(_name)}'";
 
     protected override async Task<int> RunAsync(CommandContext context, CancellationToken cancellationToken)
     {
@@ -54,48 +73,72 @@ internal sealed class ImportCommand : ImagesCommand
         var image = new Image
         {
             Name = context.Get(_name)!,
-            Url = context.Get(_url),
+            Url = context.Get(_url)!.OriginalString,
             Region = context.Get(_region),
             Distribution = context.Get(_distribution),
             Description = context.Get(_description),
             Tags = [.. context.Get(_tags) ?? []],
         };
         session.Db.Images.Add(image);
-        await session.Db.SaveChangesAsync(cancellationToken);
-        context.Inform($"Started importing image {image.Id} '{image.Name}' (status {image.Status}).");
-
-        if (context.Get(_wait))
+        try
         {
-            try
-            {
-                await WaitAsync(context, session.Db, image, cancellationToken);
-            }
-            catch (InvalidOperationException) when (image.Status == ImageStatuses.Deleted)
-            {
-                return context.Fail($"the import of image {image.Id} '{image.Name}' failed: {image.ErrorMessage}");
-            }
+            await session.Db.SaveChangesAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            context.Inform(
+                $"Cancelled while creating the image: the import of '{image.Name}' may or may not have started; "
+                + $"'list --private --name-contains \"{image.Name}\"' tells.");
+            return ExitCodes.Cancelled;
+        }
 
-            context.Inform($"Image {image.Id} is available.");
+        context.Inform($"Started importing image {image.Id} '{image.Name}' (status {image.Status}).");
+        if (context.Get(_wait) && await WaitAsync(context, session.Db, image, cancellationToken) is var failure and not ExitCodes.Success)
+        {
+            return failure;
         }
 
         context.WriteImage(image);
         return ExitCodes.Success;
     }
 
-    /// <summary>Shows a spinner with the image's latest status while the provider polls it.</summary>
-    private Task WaitAsync(CommandContext context, ImagesContext db, Image image, CancellationToken cancellationToken)
-        => context.Environment.ErrorConsole.Status().StartAsync(
-            StatusLine(image),
-            async status =>
-            {
-                var waiting = db.Images.WaitUntilAvailableAsync(image, context.Get(_timeout), cancellationToken);
-                while (await Task.WhenAny(waiting, Task.Delay(SpinnerRefresh)) != waiting)
-                {
-                    status.Status(StatusLine(image));
-                }
+    /// <summary>Shows a spinner with the image's latest status while the provider polls it; says how the wait ended.</summary>
+    private async Task<int> WaitAsync(CommandContext context, ImagesContext db, Image image, CancellationToken cancellationToken)
+    {
+        var timeout = context.Get(_timeout) ?? DefaultTimeout;
+        try
+        {
+            await context.Environment.ErrorConsole.Status().StartAsync(
+                StatusLine(context, image),
+                status => ActivityDisplay.WhileRunning(
+                    db.Images.WaitUntilAvailableAsync(image, timeout, cancellationToken), () => status.Status(StatusLine(context, image))));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            context.Inform(
+                $"Cancelled: image {image.Id} '{image.Name}' was created and its import goes on (last status {image.Status}); "
+                + $"nothing was deleted. 'show {image.Id}' follows it.");
+            return ExitCodes.Cancelled;
+        }
+        catch (InvalidOperationException) when (image.Status == ImageStatuses.Deleted)
+        {
+            return context.Fail($"the import of image {image.Id} '{image.Name}' failed: {image.ErrorMessage}");
+        }
+        catch (InvalidOperationException) when (db.Entry(image).State == EntityState.Detached)
+        {
+            return context.Fail($"could not wait for image {image.Id} '{image.Name}': it was deleted while it was importing");
+        }
+        catch (TimeoutException)
+        {
+            return context.Fail(
+                $"image {image.Id} '{image.Name}' was not available within {DurationArgument.Format(timeout)} "
+                + $"(last status {image.Status}); the import goes on: 'show {image.Id}' follows it");
+        }
 
-                await waiting;
-            });
+        context.Inform($"Image {image.Id} is available.");
+        return ExitCodes.Success;
+    }
 
-    private static string StatusLine(Image image) => Markup.Escape($"Importing image {image.Id} '{image.Name}': {image.Status}");
+    private static string StatusLine(CommandContext context, Image image)
+        => ActivityDisplay.Text($"Importing image {image.Id} '{image.Name}': {image.Status}", context.Activity);
 }

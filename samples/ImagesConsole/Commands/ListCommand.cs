@@ -23,7 +23,14 @@ internal sealed class ListCommand : ImagesCommand
 
     private readonly Option<TimeSpan?> _olderThan = DurationArgument.Optional("--older-than", "Only images created longer ago than this.");
 
-    private readonly Option<int?> _top = new("--top") { Description = "At most this many images (the newest).", HelpName = "n" };
+    private readonly Option<int?> _top = new("--top")
+    {
+        Description = "At most this many images (the newest).",
+        HelpName = "n",
+        CustomParser = result => ValueParsers.Count(minimum: 1)(result),
+    };
+
+    private readonly TableOptions<Image> _table = new(ImageColumns.All);
 
     public ListCommand(AppEnvironment environment, GlobalOptions globals)
         : base("list", "List images, newest first.", environment, globals)
@@ -36,6 +43,7 @@ internal sealed class ListCommand : ImagesCommand
         Options.Add(_type);
         Options.Add(_olderThan);
         Options.Add(_top);
+        _table.AddTo(this);
         Validators.Add(result =>
         {
             if (new[] { _distributions, _applications, _private }.Count(option => result.GetValue(option)) > 1)
@@ -43,14 +51,9 @@ internal sealed class ListCommand : ImagesCommand
                 result.AddError("Use at most one of --distributions, --applications and --private: the API lists one catalogue at a time.");
             }
         });
-        _top.Validators.Add(result =>
-        {
-            if (result.GetValue(_top) is < 1)
-            {
-                result.AddError("--top must be at least 1.");
-            }
-        });
     }
+
+    protected override string Purpose(CommandContext context) => "list images";
 
     protected override async Task<int> RunAsync(CommandContext context, CancellationToken cancellationToken)
     {
@@ -63,7 +66,7 @@ internal sealed class ListCommand : ImagesCommand
         }
         else
         {
-            context.Environment.OutConsole.Write(ImageViews.List(images));
+            _table.Write(context, images);
         }
 
         return ExitCodes.Success;

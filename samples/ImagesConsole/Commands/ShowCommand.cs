@@ -11,11 +11,14 @@ internal sealed class ShowCommand : ImagesCommand
     private readonly Argument<string> _idOrSlug = new("id-or-slug")
     {
         Description = "A numeric image id, or the slug of a public image such as ubuntu-24-04-x64.",
+        CustomParser = ValueParsers.NonBlank,
     };
 
     public ShowCommand(AppEnvironment environment, GlobalOptions globals)
         : base("show", "Show every field of one image.", environment, globals)
         => Arguments.Add(_idOrSlug);
+
+    protected override string Purpose(CommandContext context) => $"show image '{context.Get(_idOrSlug)}'";
 
     protected override async Task<int> RunAsync(CommandContext context, CancellationToken cancellationToken)
     {

@@ -17,22 +17,50 @@ internal static class ImageDeleter
     /// <param name="db">The context; the images are tracked (loaded) or become tracked (stubs with only an id).</param>
     /// <param name="images">The images to delete.</param>
     /// <param name="batchDone">Told how many images each finished batch held.</param>
-    /// <param name="cancellationToken">Stops after the batch in flight.</param>
+    /// <param name="cancellationToken">
+    ///     Stops the batch in flight; the report then says which images are gone (the change tracker detaches each one the API
+    ///     confirmed), which were interrupted, and which were never started.
+    /// </param>
     public static async Task<DeletionReport> DeleteAsync(
         ImagesContext db, IReadOnlyList<Image> images, Action<int> batchDone, CancellationToken cancellationToken)
     {
         var deleted = new List<Image>();
         var failed = new List<DeletionFailure>();
-        foreach (var batch in images.Chunk(BatchSize))
+        var batches = images.Chunk(BatchSize).ToList();
+        for (var b = 0; b < batches.Count; b++)
         {
+            var batch = batches[b];
+            if (cancellationToken.IsCancellationRequested)
+            {
+                return Stopped(interrupted: [], notStarted: b);
+            }
+
             db.Images.RemoveRange(batch);
-            var batchFailures = await SaveAsync(db, cancellationToken);
+            IReadOnlyList<DeletionFailure> batchFailures;
+            try
+            {
+                batchFailures = await SaveAsync(db, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                var gone = batch.Where(image => db.Entry(image).State == EntityState.Detached).ToList();
+                deleted.AddRange(gone);
+                return Stopped(interrupted: [.. batch.Except(gone)], notStarted: b + 1);
+            }
+
             failed.AddRange(batchFailures);
             deleted.AddRange(batch.Where(image => !batchFailures.Any(f => f.Image == image)));
             batchDone(batch.Length);
         }
 
         return new DeletionReport(deleted, failed);
+
+        DeletionReport Stopped(IReadOnlyList<Image> interrupted, int notStarted) => new(deleted, failed)
+        {
+            Cancelled = true,
+            Interrupted = interrupted,
+            NotStarted = [.. batches.Skip(notStarted).SelectMany(rest => rest)],
+        };
     }
 
     private static async Task<IReadOnlyList<DeletionFailure>> SaveAsync(ImagesContext db, CancellationToken cancellationToken)

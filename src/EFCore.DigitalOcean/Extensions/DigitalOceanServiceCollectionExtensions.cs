@@ -79,7 +79,8 @@ public static class DigitalOceanServiceCollectionExtensions
                 .TryAddSingleton<DigitalOceanHttpPipeline, DigitalOceanHttpPipeline>()
                 .TryAddSingleton<RateLimitRegistry, RateLimitRegistry>()
                 .TryAddScoped<DigitalOceanClient, DigitalOceanClient>()
-                .TryAddScoped<DigitalOceanUpdatePipeline, DigitalOceanUpdatePipeline>())
+                .TryAddScoped<DigitalOceanUpdatePipeline, DigitalOceanUpdatePipeline>()
+                .TryAddScoped<StartedActions, StartedActions>())
             .TryAddCoreServices();
 
         return serviceCollection;

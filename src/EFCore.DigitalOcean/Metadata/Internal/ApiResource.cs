@@ -16,8 +16,20 @@ internal sealed class ApiResource
     /// <summary>The entity class this resource materializes.</summary>
     public required Type ClrType { get; init; }
 
-    /// <summary>The collection path relative to the API base, such as <c>v2/images</c>.</summary>
+    /// <summary>
+    ///     The collection path relative to the API base, such as <c>v2/images</c>; for a resource that lives under a parent
+    ///     item, with <c>{0}</c> where the parent's key goes (<c>v2/images/{0}/actions</c>).
+    /// </summary>
     public required string CollectionPath { get; init; }
+
+    /// <summary>
+    ///     The property holding the parent item's key, for a resource listed per parent (an image's actions): every query
+    ///     must give it (<c>Where(a =&gt; a.ImageId == id)</c>), as Cosmos requires a partition key.
+    /// </summary>
+    public string? ParentKeyProperty { get; init; }
+
+    /// <summary>JSON names that are not the snake_case form of the property's name (an action's image is <c>resource_id</c>).</summary>
+    public IReadOnlyDictionary<string, string> JsonNames { get; init; } = new Dictionary<string, string>();
 
     /// <summary>The key of the item array in a list response, such as <c>images</c>.</summary>
     public required string CollectionKey { get; init; }
@@ -62,6 +74,18 @@ internal sealed class ApiResource
     /// <summary>The only properties an update may change.</summary>
     public IReadOnlyList<string> Updatable { get; init; } = [];
 
+    /// <summary>The path below an item where actions are started (<c>{item}/actions</c>), for a resource that has actions.</summary>
+    public string ActionsPath { get; init; } = "actions";
+
+    /// <summary>List properties that an update grows by one action per added value.</summary>
+    public IReadOnlyList<ApiListAdditionAction> ListActions { get; init; } = [];
+
+    /// <summary>Properties whose one allowed change is an action.</summary>
+    public IReadOnlyList<ApiTransitionAction> TransitionActions { get; init; } = [];
+
+    /// <summary>A list property written as memberships of another resource (tags).</summary>
+    public ApiMembership? Membership { get; init; }
+
     /// <summary>Properties that exist only in create requests; responses never contain them.</summary>
     public IReadOnlyList<string> WriteOnly { get; init; } = [];
 
@@ -72,16 +96,26 @@ internal sealed class ApiResource
 
     /// <summary>Every property the description names; each must be mapped by the model.</summary>
     public IEnumerable<string> NamedProperties
-        => new[] { KeyProperty, AlternateKeyProperty, DisplayProperty }.OfType<string>()
+        => new[] { KeyProperty, AlternateKeyProperty, DisplayProperty, ParentKeyProperty }.OfType<string>()
             .Concat(Filters.Select(f => f.Property))
             .Concat(CreateRequired)
             .Concat(CreateOptional)
             .Concat(Updatable)
+            .Concat(ListActions.SelectMany(a => new[] { a.Property, a.RefusedWhenProperty }.OfType<string>()))
+            .Concat(TransitionActions.Select(a => a.Property))
+            .Concat(Membership is null ? [] : [Membership.Property])
             .Concat(WriteOnly)
             .Distinct();
 
+    /// <summary>The collection's path; under the parent item <paramref name="parentSegment" /> for a resource that has one.</summary>
+    public string PathFor(string? parentSegment)
+        => ParentKeyProperty is null ? CollectionPath : string.Format(CultureInfo.InvariantCulture, CollectionPath, Uri.EscapeDataString(parentSegment!));
+
     /// <summary>The path of one item: its key (or alternate key), escaped as one path segment.</summary>
-    public string ItemPath(string keySegment) => CollectionPath + "/" + Uri.EscapeDataString(keySegment);
+    public string ItemPath(string keySegment, string? parentSegment = null) => PathFor(parentSegment) + "/" + Uri.EscapeDataString(keySegment);
+
+    /// <summary>The JSON name of one of this resource's properties.</summary>
+    public string JsonNameOf(string propertyName) => JsonNames.TryGetValue(propertyName, out var name) ? name : JsonName(propertyName);
 
     /// <summary>A key value as the API writes it in a path: numbers in the invariant culture.</summary>
     public static string KeySegment(object key)

@@ -25,6 +25,13 @@ internal static class ApiResources
         CreateRequired = [nameof(Image.Name), nameof(Image.Url), nameof(Image.Region)],
         CreateOptional = [nameof(Image.Distribution), nameof(Image.Description), nameof(Image.Tags)],
         Updatable = [nameof(Image.Name), nameof(Image.Distribution), nameof(Image.Description)],
+        ListActions =
+        [
+            new ApiListAdditionAction(
+                nameof(Image.Regions), ImageActionTypes.Transfer, "region", nameof(Image.Type), ImageTypes.Backup),
+        ],
+        TransitionActions = [new ApiTransitionAction(nameof(Image.Type), ImageTypes.Backup, ImageTypes.Snapshot, ImageActionTypes.Convert)],
+        Membership = new ApiMembership(nameof(Image.Tags), "v2/tags", "image", MaxNameLength: 255),
         WriteOnly = [nameof(Image.Url), nameof(Image.Region)],
     };
 
@@ -62,5 +69,21 @@ internal static class ApiResources
         FullListing = FullListingPolicy.Silent,
     };
 
-    public static readonly IReadOnlyList<ApiResource> All = [Images, Snapshots, Regions];
+    public static readonly ApiResource ImageActions = new()
+    {
+        ClrType = typeof(ImageAction),
+        CollectionPath = "v2/images/{0}/actions",
+        ParentKeyProperty = nameof(ImageAction.ImageId),
+        JsonNames = new Dictionary<string, string> { [nameof(ImageAction.ImageId)] = "resource_id" },
+        CollectionKey = "actions",
+        ItemKey = "action",
+        KeyProperty = nameof(ImageAction.Id),
+        DisplayProperty = nameof(ImageAction.Type),
+        Capabilities = ApiCapabilities.List | ApiCapabilities.GetByKey,
+
+        // One image's actions: a short history, read whole.
+        FullListing = FullListingPolicy.Silent,
+    };
+
+    public static readonly IReadOnlyList<ApiResource> All = [Images, Snapshots, Regions, ImageActions];
 }

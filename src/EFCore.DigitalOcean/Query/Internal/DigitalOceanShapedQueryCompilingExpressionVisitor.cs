@@ -88,6 +88,11 @@ internal sealed class DigitalOceanShapedQueryCompilingExpressionVisitor(
     /// <summary>The in-memory operators as one delegate, or null when everything went into the request.</summary>
     private Func<QueryContext, IAsyncEnumerable<ResourceRow>, IAsyncEnumerable<ResourceRow>>? CompileInMemory(ResourceQueryExpression query)
     {
+        if (query.Resource.ParentKeyProperty is { } parentKey && query.Parent is null)
+        {
+            throw new InvalidOperationException(DigitalOceanStrings.ParentKeyRequired(query.Resource.ClrType.Name, parentKey));
+        }
+
         if (!query.IsNarrowed && query.FiltersInMemory && query.Resource.FullListing == FullListingPolicy.Warn)
         {
             QueryCompilationContext.Logger.FullListing(

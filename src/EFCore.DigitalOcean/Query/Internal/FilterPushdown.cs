@@ -24,6 +24,18 @@ internal sealed class FilterPushdown(ResourceQueryExpression query)
         var conjuncts = Split(predicate);
         var remaining = new List<Expression>();
 
+        // The parent's key is the path the items live under, so it goes into every request, a point read's too.
+        if (Resource.ParentKeyProperty is { } parentKey && query.Parent is null
+            && conjuncts.FirstOrDefault(c => MatchEquality(c) is var (property, _) && property == parentKey) is { } parentCondition)
+        {
+            query.PushParent(MatchEquality(parentCondition)!.Value.Value);
+            conjuncts.Remove(parentCondition);
+            if (conjuncts.Count == 0)
+            {
+                return null;
+            }
+        }
+
         if (query.Scope is null && !query.IsPointRead && Resource.Can(ApiCapabilities.GetByKey))
         {
             foreach (var conjunct in conjuncts)

@@ -45,6 +45,9 @@ internal sealed class ResourceQueryExpression : Expression, IPrintableExpression
     /// <summary>The list filters the request carries, with the conditions they stand for.</summary>
     public IReadOnlyList<PushedFilter> Filters => _filters;
 
+    /// <summary>The parent item's key, for a resource listed per parent: a part of the path, not a filter.</summary>
+    public ApiValue? Parent { get; private set; }
+
     public ApiValue? PointReadId { get; private set; }
     public ApiValue? PointReadSlug { get; private set; }
 
@@ -119,6 +122,8 @@ internal sealed class ResourceQueryExpression : Expression, IPrintableExpression
     }
 
     public void PushPointReads(ApiValue ids) => PointReadIds = ids;
+
+    public void PushParent(ApiValue parent) => Parent = parent;
 
     public void PushOffset(ApiValue offset) => Offset = offset;
 

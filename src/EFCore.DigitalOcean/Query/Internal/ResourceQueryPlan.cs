@@ -20,6 +20,7 @@ internal sealed class ResourceQueryPlan(ResourceQueryExpression query)
     public ApiResource Resource => _resource;
     private readonly ListScope? _scope = query.Scope;
     private readonly IReadOnlyList<PushedFilter> _filters = [.. query.Filters];
+    private readonly ApiValue? _parent = query.Parent;
     private readonly ApiValue? _pointReadId = query.PointReadId;
     private readonly ApiValue? _pointReadSlug = query.PointReadSlug;
     private readonly ApiValue? _pointReadIds = query.PointReadIds;
@@ -37,14 +38,20 @@ internal sealed class ResourceQueryPlan(ResourceQueryExpression query)
     {
         var client = queryContext.Client;
         var rows = ResourceRowReader.For(_entityType, _resource);
+        var parent = ParentSegment(queryContext);
+        if (parent is "")
+        {
+            return AsyncEnumerable.Empty<ResourceRow>();
+        }
+
         if (PointReadSegment(queryContext) is { } segment)
         {
-            return segment.Length > 0 ? FindOneAsync(client, segment, rows) : AsyncEnumerable.Empty<ResourceRow>();
+            return segment.Length > 0 ? FindOneAsync(client, _resource.ItemPath(segment, parent), rows) : AsyncEnumerable.Empty<ResourceRow>();
         }
 
         if (PointReadIds(queryContext) is { } ids)
         {
-            return FindManyAsync(client, ids, rows);
+            return FindManyAsync(client, [.. ids.Select(id => _resource.ItemPath(id, parent))], rows);
         }
 
         var request = ListRequest(queryContext, client.PageSize);
@@ -58,11 +65,11 @@ internal sealed class ResourceQueryPlan(ResourceQueryExpression query)
 
     private async IAsyncEnumerable<ResourceRow> FindOneAsync(
         DigitalOceanClient client,
-        string segment,
+        string itemPath,
         ResourceRowReader rows,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        if (await client.FindAsync(_resource, segment, rows, cancellationToken).ConfigureAwait(false) is { } item)
+        if (await client.FindAsync(_resource, itemPath, rows, cancellationToken).ConfigureAwait(false) is { } item)
         {
             yield return item;
         }
@@ -91,15 +98,15 @@ internal sealed class ResourceQueryPlan(ResourceQueryExpression query)
     /// <summary>Reads each key of a short key list, concurrently, and yields the ones that exist in the list's order.</summary>
     private async IAsyncEnumerable<ResourceRow> FindManyAsync(
         DigitalOceanClient client,
-        IReadOnlyList<string> keys,
+        IReadOnlyList<string> itemPaths,
         ResourceRowReader rows,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var found = new ResourceRow?[keys.Count];
+        var found = new ResourceRow?[itemPaths.Count];
         await Parallel.ForEachAsync(
-                Enumerable.Range(0, keys.Count),
+                Enumerable.Range(0, itemPaths.Count),
                 new ParallelOptions { MaxDegreeOfParallelism = client.MaxConcurrentRequests, CancellationToken = cancellationToken },
-                async (index, token) => found[index] = await client.FindAsync(_resource, keys[index], rows, token).ConfigureAwait(false))
+                async (index, token) => found[index] = await client.FindAsync(_resource, itemPaths[index], rows, token).ConfigureAwait(false))
             .ConfigureAwait(false);
 
         foreach (var row in found)
@@ -115,13 +122,18 @@ internal sealed class ResourceQueryPlan(ResourceQueryExpression query)
     public string Describe(QueryContext queryContext, int pageSize)
     {
         var text = new StringBuilder();
-        if (PointReadIds(queryContext) is { } keys)
+        var parent = ParentSegment(queryContext);
+        if (parent is "")
         {
-            text.Append(string.Join(Environment.NewLine, keys.Select(key => "GET /" + _resource.ItemPath(key))));
+            text.Append(DigitalOceanStrings.NoRequestMatchesNothing(_resource.Name));
+        }
+        else if (PointReadIds(queryContext) is { } keys)
+        {
+            text.Append(string.Join(Environment.NewLine, keys.Select(key => "GET /" + _resource.ItemPath(key, parent))));
         }
         else if (PointReadSegment(queryContext) is { } segment)
         {
-            text.Append("GET /").Append(_resource.ItemPath(segment));
+            text.Append("GET /").Append(_resource.ItemPath(segment, parent));
         }
         else if (ListRequest(queryContext, pageSize) is not { } request)
         {
@@ -153,6 +165,10 @@ internal sealed class ResourceQueryPlan(ResourceQueryExpression query)
 
         return text.ToString();
     }
+
+    /// <summary>The parent item's key as a path segment; "" when the query's value names no item, null without a parent.</summary>
+    private string? ParentSegment(QueryContext queryContext)
+        => _parent is { } parent ? parent.Resolve(queryContext) is { } key ? ApiResource.KeySegment(key) : "" : null;
 
     private string? PointReadSegment(QueryContext queryContext)
     {
@@ -220,7 +236,8 @@ internal sealed class ResourceQueryPlan(ResourceQueryExpression query)
 
         var offset = Math.Max(0, _offset?.ResolveInt64(queryContext) ?? 0);
         var limit = _limit?.ResolveInt64(queryContext);
-        return new ApiListRequest(_resource, filters, ApiListRequest.ChoosePageSize(offset, limit, pageSize), offset, limit);
+        return new ApiListRequest(
+            _resource, filters, ApiListRequest.ChoosePageSize(offset, limit, pageSize), offset, limit, ParentSegment(queryContext));
     }
 
 }

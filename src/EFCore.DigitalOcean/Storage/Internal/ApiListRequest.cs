@@ -7,14 +7,16 @@ namespace EFCore.DigitalOcean.Storage.Internal;
 /// <summary>
 ///     A list request: the resource, its filters and the page size. <paramref name="Offset" /> items are skipped (pages before
 ///     the one that holds the first wanted item are never fetched) and <paramref name="Limit" /> is how many items the query
-///     can use at most, so that no page beyond it is fetched.
+///     can use at most, so that no page beyond it is fetched. <paramref name="ParentSegment" /> is the parent item's key for a
+///     resource listed per parent.
 /// </summary>
 internal sealed record ApiListRequest(
     ApiResource Resource,
     IReadOnlyList<KeyValuePair<string, string>> Filters,
     int PerPage,
     long Offset = 0,
-    long? Limit = null)
+    long? Limit = null,
+    string? ParentSegment = null)
 {
     /// <summary>The page that holds the first wanted item.</summary>
     public int FirstPage => (int)(Offset / PerPage) + 1;
@@ -45,7 +47,7 @@ internal sealed record ApiListRequest(
     /// <summary>The path and query of one page, relative to the base address; values are escaped.</summary>
     public string PagePath(int page)
     {
-        var path = new StringBuilder(Resource.CollectionPath).Append('?');
+        var path = new StringBuilder(Resource.PathFor(ParentSegment)).Append('?');
         foreach (var (name, value) in Filters)
         {
             path.Append(name).Append('=').Append(Uri.EscapeDataString(value)).Append('&');

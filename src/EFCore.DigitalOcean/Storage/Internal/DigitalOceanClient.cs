@@ -173,10 +173,11 @@ internal sealed class DigitalOceanClient : IDisposable
     ///     Reads one item by key or alternate key; <see langword="null" /> when the API answers one of the resource's
     ///     point-read misses (404, and for some resources a 400 that says the key names another kind of item).
     /// </summary>
-    public async Task<ResourceRow?> FindAsync(ApiResource resource, string keySegment, ResourceRowReader rows, CancellationToken cancellationToken)
+    public async Task<ResourceRow?> FindAsync(
+        ApiResource resource, string itemPath, ResourceRowReader rows, CancellationToken cancellationToken)
     {
         var item = await SendAsync(
-                HttpMethod.Get, resource, resource.ItemPath(keySegment), null, rows.Envelopes.ReadItem, resource.PointReadMisses, cancellationToken)
+                HttpMethod.Get, resource, itemPath, null, rows.Envelopes.ReadItem, resource.PointReadMisses, cancellationToken)
             .ConfigureAwait(false);
         return item?.Row;
     }
@@ -195,6 +196,23 @@ internal sealed class DigitalOceanClient : IDisposable
     /// <summary>Deletes an item (the API answers 204).</summary>
     public Task DeleteAsync(ApiResource resource, string keySegment, CancellationToken cancellationToken)
         => SendAsync<ResourceItem>(HttpMethod.Delete, resource, resource.ItemPath(keySegment), null, null, NoMisses, cancellationToken);
+
+    /// <summary>
+    ///     Sends a request that is no resource's own read or write (an image action, a tag's members, an account transfer) and
+    ///     reads its answer with <paramref name="readBody" />, or none when it is null. A POST is retried only on 429, as a create.
+    /// </summary>
+    public Task<T?> SendAsync<T>(HttpMethod method, string path, string? jsonBody, BodyReader<T>? readBody, CancellationToken cancellationToken)
+        => SendAsync(method, null, path, jsonBody, readBody, NoMisses, cancellationToken);
+
+    /// <summary>Sends a request that is no resource's own; an answer with one of <paramref name="emptyStatuses" /> is no result.</summary>
+    public Task<T?> SendAsync<T>(
+        HttpMethod method,
+        string path,
+        string? jsonBody,
+        BodyReader<T>? readBody,
+        IReadOnlyList<HttpStatusCode> emptyStatuses,
+        CancellationToken cancellationToken)
+        => SendAsync(method, null, path, jsonBody, readBody, emptyStatuses, cancellationToken);
 
     private async Task<ResourcePage> GetPageAsync(
         ApiListRequest request,
@@ -215,9 +233,13 @@ internal sealed class DigitalOceanClient : IDisposable
                 singleAttempt)
             .ConfigureAwait(false))!;
 
+    /// <summary>
+    ///     Sends a request (for <paramref name="resource" />, which names it in telemetry, when it is that resource's own); an
+    ///     answer with one of <paramref name="emptyStatuses" /> is no result, any other error an exception.
+    /// </summary>
     private async Task<T?> SendAsync<T>(
         HttpMethod method,
-        ApiResource resource,
+        ApiResource? resource,
         string path,
         string? jsonBody,
         BodyReader<T>? readBody,
@@ -230,7 +252,10 @@ internal sealed class DigitalOceanClient : IDisposable
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
         request.Options.Set(RateLimitThrottleHandler.Logger, _logger);
-        request.Options.Set(DigitalOceanTelemetry.CollectionKey, resource.Name);
+        if (resource is not null)
+        {
+            request.Options.Set(DigitalOceanTelemetry.CollectionKey, resource.Name);
+        }
         if (DigitalOceanOperation.Current is { } operation)
         {
             request.Options.Set(DigitalOceanTelemetry.OperationKey, operation);

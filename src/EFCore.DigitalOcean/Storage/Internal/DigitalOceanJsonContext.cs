@@ -17,4 +17,9 @@ internal sealed class ApiErrorBody
 
 /// <summary>Source-generated metadata, so nothing is serialized through reflection.</summary>
 [JsonSerializable(typeof(ApiErrorBody))]
+[JsonSerializable(typeof(AccountTransferBody))]
+[JsonSerializable(typeof(AccountTransferRequest))]
+[JsonSerializable(typeof(ActionBody))]
+[JsonSerializable(typeof(TagBody))]
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 internal sealed partial class DigitalOceanJsonContext : JsonSerializerContext;

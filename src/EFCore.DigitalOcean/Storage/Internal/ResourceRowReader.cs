@@ -29,7 +29,7 @@ internal sealed class ResourceRowReader
         _width = properties.Length;
         _slots = properties
             .Where(p => !resource.WriteOnly.Contains(p.Name))
-            .Select(p => new Slot(Encoding.UTF8.GetBytes(ApiResource.JsonName(p.Name)), p.GetIndex(), KindOf(p), p.ClrType.MakeArrayType()))
+            .Select(p => new Slot(Encoding.UTF8.GetBytes(resource.JsonNameOf(p.Name)), p.GetIndex(), KindOf(p), p.ClrType.MakeArrayType()))
             .ToArray();
         _listColumns = [.. _slots.Where(s => s.Kind == SlotKind.StringList).Select(s => s.Index)];
 

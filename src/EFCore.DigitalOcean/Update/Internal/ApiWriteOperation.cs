@@ -1,4 +1,5 @@
 using EFCore.DigitalOcean.Metadata.Internal;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Update;
 
 namespace EFCore.DigitalOcean.Update.Internal;
@@ -8,7 +9,10 @@ internal enum ApiWriteKind
 {
     Create,
     Update,
-    Delete
+    Delete,
+
+    /// <summary>A <c>POST {item}/actions</c> that carries out a property change (a transfer, a convert).</summary>
+    Action
 }
 
 /// <summary>
@@ -17,10 +21,13 @@ internal enum ApiWriteKind
 /// </summary>
 internal sealed record ApiWriteOperation(IUpdateEntry Entry, ApiResource Resource, ApiWriteKind Kind, string? KeySegment, string? JsonBody)
 {
+    /// <summary>For an action: the property it carries out a change of and the value it settles (a region, a new type).</summary>
+    public (IProperty Property, object Value)? Settles { get; init; }
+
     public HttpMethod Method
         => Kind switch
         {
-            ApiWriteKind.Create => HttpMethod.Post,
+            ApiWriteKind.Create or ApiWriteKind.Action => HttpMethod.Post,
             ApiWriteKind.Update => HttpMethod.Put,
             _ => HttpMethod.Delete
         };

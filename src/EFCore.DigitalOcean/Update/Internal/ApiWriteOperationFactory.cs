@@ -138,6 +138,11 @@ internal static class ApiWriteOperationFactory
                 continue;
             }
 
+            if (ApiChangeWriteFactory.IsChangeWrite(resource, property.Name))
+            {
+                continue;
+            }
+
             if (!resource.Updatable.Contains(property.Name))
             {
                 problems.Add(DigitalOceanStrings.CannotChange(Describe(entry, resource), property.Name, resource.ClrType.Name, resource.Updatable));

@@ -50,18 +50,40 @@ internal sealed class DigitalOceanUpdatePipeline(
 
         // Responses are collected and applied afterwards, on this thread: the change tracker is not thread-safe.
         var serverRows = new ConcurrentDictionary<ApiWriteOperation, ResourceRow>();
-        var failures = await BoundedRunner.RunAsync(
-                operations,
-                client.MaxConcurrentRequests,
-                async (operation, token) =>
-                {
-                    if (await ExecuteAsync(operation, token).ConfigureAwait(false) is { } row)
+        var confirmed = new ConcurrentQueue<ApiWriteOperation>();
+        List<WriteFailure<ApiWriteOperation>> failures;
+        try
+        {
+            failures = await BoundedRunner.RunAsync(
+                    operations,
+                    client.MaxConcurrentRequests,
+                    async (operation, token) =>
                     {
-                        serverRows[operation] = row;
-                    }
-                },
-                cancellationToken)
-            .ConfigureAwait(false);
+                        if (await ExecuteAsync(operation, token).ConfigureAwait(false) is { } row)
+                        {
+                            serverRows[operation] = row;
+                        }
+
+                        confirmed.Enqueue(operation);
+                    },
+                    cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The writes the API confirmed before the cancellation happened: the tracker must say so, or saving again repeats them.
+            foreach (var operation in confirmed)
+            {
+                if (serverRows.TryGetValue(operation, out var row))
+                {
+                    ApplyServerValues(operation, row);
+                }
+
+                ((InternalEntityEntry)operation.Entry).AcceptChanges();
+            }
+
+            throw;
+        }
 
         foreach (var (operation, row) in serverRows)
         {
