@@ -34,31 +34,20 @@ public class HealthCheckTests
         RequestAssert.Sent(cloud.Requests, Probe);
     }
 
-    [Fact]
-    public async Task Below_a_tenth_of_the_hourly_budget_it_is_degraded()
+    [Theory]
+    [InlineData(400, 0.1, "low_budget", false)]   // below a tenth of 5000, above the spacing threshold of 250
+    [InlineData(100, 0.0, "throttling", true)]    // spacing requests out is Degraded whatever the threshold
+    public async Task A_low_budget_or_throttling_is_degraded(int remaining, double degradedBelow, string reason, bool throttling)
     {
-        using var cloud = StartCloud(remaining: 400);
+        using var cloud = StartCloud(remaining);
 
-        var entry = await RunAsync(cloud.Fake.AccessToken, o => o.BaseAddress(cloud.Fake.BaseAddress));
+        var entry = await RunAsync(cloud.Fake.AccessToken, o => o.BaseAddress(cloud.Fake.BaseAddress), degradedBelow);
 
         Assert.Equal(HealthStatus.Degraded, entry.Status);
-        Assert.Equal("low_budget", entry.Data["reason"]);
-        Assert.Equal(399, entry.Data["ratelimit-remaining"]);
-        Assert.Equal("Only 399 of the token's 5000 requests an hour are left.", entry.Description);
-        RequestAssert.Sent(cloud.Requests, Probe);
-    }
-
-    [Fact]
-    public async Task While_the_provider_spaces_requests_out_it_is_degraded_whatever_the_threshold()
-    {
-        using var cloud = StartCloud(remaining: 100);
-
-        var entry = await RunAsync(cloud.Fake.AccessToken, o => o.BaseAddress(cloud.Fake.BaseAddress), degradedBelow: 0);
-
-        Assert.Equal(HealthStatus.Degraded, entry.Status);
-        Assert.Equal("throttling", entry.Data["reason"]);
-        Assert.Equal(true, entry.Data["throttling"]);
-        Assert.Equal(99, entry.Data["ratelimit-remaining"]);
+        Assert.Equal(reason, entry.Data["reason"]);
+        Assert.Equal(throttling, entry.Data["throttling"]);
+        Assert.Equal(remaining - 1, entry.Data["ratelimit-remaining"]);
+        Assert.Contains($"Only {remaining - 1} ", entry.Description);
         RequestAssert.Sent(cloud.Requests, Probe);
     }
 

@@ -34,26 +34,25 @@ public class OptionBoundsTests
         Assert.Contains("Timeout.InfiniteTimeSpan for no limit", exception.Message);
     }
 
-    [Theory]
-    [InlineData(-1)]
-    [InlineData(21)]
-    [InlineData(int.MaxValue)]
-    public void MaxRetries_past_its_bounds_is_refused(int maxRetries)
+    public static TheoryData<int, Action<DigitalOceanDbContextOptionsBuilder>, string> CountsPastTheirBounds => new()
     {
-        var exception = Assert.Throws<ArgumentOutOfRangeException>(() => Configure(o => o.MaxRetries(maxRetries)));
-
-        Assert.Contains("between 0 (no retries) and 20", exception.Message);
-    }
+        { -1, o => o.MaxRetries(-1), "between 0 (no retries) and 20" },
+        { 21, o => o.MaxRetries(21), "between 0 (no retries) and 20" },
+        { int.MaxValue, o => o.MaxRetries(int.MaxValue), "between 0 (no retries) and 20" },
+        { 0, o => o.MaxConcurrentRequests(0), "between 1 and 64" },
+        { 65, o => o.MaxConcurrentRequests(65), "between 1 and 64" },
+        { int.MaxValue, o => o.MaxConcurrentRequests(int.MaxValue), "between 1 and 64" },
+    };
 
     [Theory]
-    [InlineData(0)]
-    [InlineData(65)]
-    [InlineData(int.MaxValue)]
-    public void MaxConcurrentRequests_past_its_bounds_is_refused(int maxConcurrentRequests)
+    [MemberData(nameof(CountsPastTheirBounds))]
+    public void MaxRetries_and_MaxConcurrentRequests_past_their_bounds_are_refused(
+        int value, Action<DigitalOceanDbContextOptionsBuilder> configure, string expected)
     {
-        var exception = Assert.Throws<ArgumentOutOfRangeException>(() => Configure(o => o.MaxConcurrentRequests(maxConcurrentRequests)));
+        var exception = Assert.Throws<ArgumentOutOfRangeException>(() => Configure(configure));
 
-        Assert.Contains("between 1 and 64", exception.Message);
+        Assert.Contains(expected, exception.Message);
+        Assert.Equal(value, exception.ActualValue);
     }
 
     [Fact]
