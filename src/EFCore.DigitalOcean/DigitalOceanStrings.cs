@@ -49,6 +49,72 @@ internal static class DigitalOceanStrings
             ? $"{request} failed with {status}: {message}"
             : $"{request} failed with {status} {errorId}: {message}";
 
+    public static string MaxConcurrentRequestsOutOfRange(int max)
+        => $"MaxConcurrentRequests must be between 1 and {max}: more requests in flight only run into the API's rate limit sooner.";
+
+    public static string MaxRetriesOutOfRange(int max)
+        => $"MaxRetries must be between 0 (no retries) and {max}.";
+
+    public static string RequestTimeoutOutOfRange(TimeSpan timeout)
+        => timeout <= TimeSpan.Zero
+            ? $"RequestTimeout must be longer than zero, or Timeout.InfiniteTimeSpan for no limit; it was {Describe(timeout)}."
+            : $"RequestTimeout can be at most 24 hours, or Timeout.InfiniteTimeSpan for no limit; it was {Describe(timeout)}.";
+
+    public static string InvalidApplicationName(string productToken)
+        => $"The application name '{productToken}' is not a User-Agent product token; use the form name/version, such as my-app/1.2.";
+
+    private static string Describe(TimeSpan timeout)
+        => timeout < TimeSpan.Zero ? "negative (" + timeout.ToString("c", System.Globalization.CultureInfo.InvariantCulture) + ")"
+            : timeout.ToString("c", System.Globalization.CultureInfo.InvariantCulture);
+
+    public const string NoTransactions
+        = "The DigitalOcean API has no transactions. SaveChanges sends each change as its own request and reports which "
+            + "succeeded; see the provider's write rules.";
+
+    public const string AmbientTransactionTemplate
+        = "{operation} was called inside an ambient transaction (a TransactionScope), which the DigitalOcean API cannot take part in: "
+            + "its writes would not be undone if the transaction is. {reason} Complete or leave the scope first, or let the writes "
+            + "go ahead outside it with ConfigureWarnings(w => w.Log(DigitalOceanEventId.AmbientTransactionWarning)).";
+
+    public const string ImageNotSaved = "The image has not been saved yet: call SaveChanges before waiting for it.";
+
+    public static string ImageVanished(long id) => $"Image {id} no longer exists.";
+
+    public static string ImportFailed(long id, string name, string? errorMessage)
+        => $"The import of image {id} '{name}' failed: {errorMessage}";
+
+    public static string ImageNotAvailableInTime(long id, string name, string? status)
+        => $"Image {id} '{name}' was not available in time; its last status was '{status}'.";
+
+    public static string IgnoredOnCreate(string item, string property, IEnumerable<string> carried)
+        => $"{item}: {property} is set, but the API decides it when it creates the item and would ignore this value; leave "
+            + $"it unset. A create carries only {string.Join(", ", carried)}.";
+
+    public const string DegradedBelowOutOfRange
+        = "degradedBelow is the share of the hourly request budget below which the check reports Degraded: between 0 and 1.";
+
+    public static string HealthHealthy(int? remaining)
+        => remaining is { } left ? $"The DigitalOcean API answered; {left} requests are left in this hour's budget." : "The DigitalOcean API answered.";
+
+    public static string HealthLowBudget(int remaining, int limit)
+        => $"Only {remaining} of the token's {limit} requests an hour are left.";
+
+    public static string HealthThrottling(int? remaining)
+        => $"Only {remaining} requests are left in the rate-limit window; the provider is spacing its requests out until it resets.";
+
+    public const string HealthRateLimited
+        = "The token's request budget is used up (429 too_many_requests); requests fail until the rate-limit window resets.";
+
+    public const string HealthUnauthorized = "The DigitalOcean API refused the access token (401 unauthorized): it is wrong, expired or revoked.";
+
+    public const string HealthForbidden = "The access token may not read images (403 forbidden): give it the image:read scope.";
+
+    public static string HealthApiError(string message) => "The DigitalOcean API answered with an error: " + message;
+
+    public static string HealthUnreachable(string message) => "The DigitalOcean API could not be reached: " + message;
+
+    public static string HealthTimeout(string message) => "The DigitalOcean API did not answer in time: " + message;
+
     /// <summary>The API's updatable properties of an entity type, as a sentence's end.</summary>
     public static string UpdatableList(string entityType, IReadOnlyList<string> updatable)
         => updatable.Count == 0

@@ -17,6 +17,8 @@ public static class DigitalOceanEventId
         RequestThrottled,
 
         FullListingWarning = CoreEventId.ProviderBaseId + 200,
+
+        AmbientTransactionWarning = CoreEventId.ProviderBaseId + 300,
     }
 
     /// <summary>An HTTP request completed with a success status (<see cref="DbLoggerCategory.Database.Command" />, Information).</summary>
@@ -36,6 +38,14 @@ public static class DigitalOceanEventId
     ///     Warning). Make it an error with <c>ConfigureWarnings(w =&gt; w.Throw(DigitalOceanEventId.FullListingWarning))</c>.
     /// </summary>
     public static readonly EventId FullListingWarning = Make(Id.FullListingWarning, DbLoggerCategory.Query.Name);
+
+    /// <summary>
+    ///     SaveChanges, ExecuteDelete or ExecuteUpdate ran inside an ambient transaction (a <c>TransactionScope</c>), which
+    ///     the API cannot take part in (<see cref="DbLoggerCategory.Database.Transaction" />, Warning). It is an error by
+    ///     default, as <c>BeginTransaction()</c> is; <c>ConfigureWarnings(w =&gt; w.Log(DigitalOceanEventId.AmbientTransactionWarning))</c>
+    ///     lets the writes go ahead outside the transaction.
+    /// </summary>
+    public static readonly EventId AmbientTransactionWarning = Make(Id.AmbientTransactionWarning, DbLoggerCategory.Database.Transaction.Name);
 
     private static EventId Make(Id id, string category) => new((int)id, category + "." + id);
 }

@@ -1,4 +1,5 @@
 using EFCore.DigitalOcean;
+using EFCore.DigitalOcean.Diagnostics.Internal;
 using EFCore.DigitalOcean.Infrastructure.Internal;
 using EFCore.DigitalOcean.Metadata.Internal;
 using EFCore.DigitalOcean.Storage.Internal;
@@ -21,7 +22,10 @@ public static class DigitalOceanDbSetExtensions
     /// <param name="image">A saved image; it is attached if it is not tracked.</param>
     /// <param name="timeout">How long to wait at most (default 30 minutes).</param>
     /// <param name="cancellationToken">Stops the wait.</param>
-    /// <exception cref="InvalidOperationException">The import failed: the message carries the API's <c>error_message</c>.</exception>
+    /// <exception cref="DigitalOceanImportFailedException">
+    ///     The import failed: <see cref="DigitalOceanImportFailedException.ErrorMessage" /> is the API's <c>error_message</c>.
+    /// </exception>
+    /// <exception cref="DigitalOceanImageNotFoundException">The image no longer exists (someone deleted it).</exception>
     /// <exception cref="DigitalOceanActionFailedException">An action ended as <c>errored</c>; it carries its type, region and status.</exception>
     /// <exception cref="TimeoutException">The timeout passed; the message says the last status seen and what was still in progress.</exception>
     public static async Task WaitUntilAvailableAsync(
@@ -34,9 +38,26 @@ public static class DigitalOceanDbSetExtensions
         ArgumentNullException.ThrowIfNull(image);
         if (image.Id <= 0)
         {
-            throw new InvalidOperationException("The image has not been saved yet: call SaveChanges before waiting for it.");
+            throw new InvalidOperationException(DigitalOceanStrings.ImageNotSaved);
         }
 
+        using var operation = images.GetService<DigitalOceanClient>()
+            .StartOperation(DigitalOceanOperationNames.WaitUntilAvailable, images.GetService<ApiResourceTable>().Find(typeof(Image)));
+        using var _ = DigitalOceanOperation.Enter(operation);
+        operation?.CountItems(1);
+        try
+        {
+            await PollAsync(images, image, timeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            operation?.Fail(exception);
+            throw;
+        }
+    }
+
+    private static async Task PollAsync(DbSet<Image> images, Image image, TimeSpan? timeout, CancellationToken cancellationToken)
+    {
         var entry = images.Entry(image);
         if (entry.State == EntityState.Detached)
         {

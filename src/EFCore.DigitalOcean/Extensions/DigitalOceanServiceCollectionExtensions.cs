@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using EFCore.DigitalOcean.Diagnostics.Internal;
+using EFCore.DigitalOcean.Infrastructure;
 using EFCore.DigitalOcean.Infrastructure.Internal;
 using EFCore.DigitalOcean.Metadata.Conventions.Internal;
 using EFCore.DigitalOcean.Metadata.Internal;
@@ -7,6 +8,7 @@ using EFCore.DigitalOcean.Query.Internal;
 using EFCore.DigitalOcean.Storage.Internal;
 using EFCore.DigitalOcean.Update.Internal;
 using EFCore.DigitalOcean.ValueGeneration.Internal;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
@@ -20,6 +22,34 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers the provider's services in EF Core's internal service provider.</summary>
 public static class DigitalOceanServiceCollectionExtensions
 {
+    /// <summary>
+    ///     Registers <typeparamref name="TContext" /> with the DigitalOcean provider, as <c>AddDbContext</c> with
+    ///     <c>UseDigitalOcean</c> would.
+    /// </summary>
+    /// <param name="serviceCollection">The application's services.</param>
+    /// <param name="accessToken">
+    ///     A DigitalOcean personal access token; <see langword="null" /> reads <c>DIGITALOCEAN_TOKEN</c>, then
+    ///     <c>DIGITALOCEAN_ACCESS_TOKEN</c>, at the first request.
+    /// </param>
+    /// <param name="digitalOceanOptionsAction">Provider options, such as <c>o =&gt; o.PageSize(50)</c>.</param>
+    /// <param name="optionsAction">Further EF Core options, such as <c>o =&gt; o.LogTo(Console.WriteLine)</c>.</param>
+    /// <returns>The same service collection, for chaining.</returns>
+    public static IServiceCollection AddDigitalOcean<TContext>(
+        this IServiceCollection serviceCollection,
+        string? accessToken,
+        Action<DigitalOceanDbContextOptionsBuilder>? digitalOceanOptionsAction = null,
+        Action<DbContextOptionsBuilder>? optionsAction = null)
+        where TContext : DbContext
+    {
+        ArgumentNullException.ThrowIfNull(serviceCollection);
+        return serviceCollection.AddDbContext<TContext>(
+            (_, options) =>
+            {
+                optionsAction?.Invoke(options);
+                options.UseDigitalOcean(accessToken, digitalOceanOptionsAction);
+            });
+    }
+
     /// <summary>
     ///     Adds the services of the DigitalOcean provider. Called by <c>UseDigitalOcean</c>; call it yourself only when you
     ///     build EF's internal service provider yourself.

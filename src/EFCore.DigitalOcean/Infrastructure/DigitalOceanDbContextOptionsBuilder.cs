@@ -30,18 +30,21 @@ public class DigitalOceanDbContextOptionsBuilder
     public virtual DigitalOceanDbContextOptionsBuilder PageSize(int pageSize)
         => With(e => e.WithPageSize(pageSize));
 
-    /// <summary>How many requests one context may have in flight at once (default 4): pages of a listing, and writes.</summary>
+    /// <summary>How many requests one context may have in flight at once, 1 to 64 (default 4): pages of a listing, and writes.</summary>
     public virtual DigitalOceanDbContextOptionsBuilder MaxConcurrentRequests(int maxConcurrentRequests)
         => With(e => e.WithMaxConcurrentRequests(maxConcurrentRequests));
 
     /// <summary>
-    ///     How many times a failed request is retried (default 4; 0 turns retries off). GET, PUT and DELETE are retried on 429, 5xx
+    ///     How many times a failed request is retried, 0 to 20 (default 4; 0 turns retries off). GET, PUT and DELETE are retried on 429, 5xx
     ///     other than 501, and connection failures; a POST only on 429, which the API sends before doing anything.
     /// </summary>
     public virtual DigitalOceanDbContextOptionsBuilder MaxRetries(int maxRetries)
         => With(e => e.WithMaxRetries(maxRetries));
 
-    /// <summary>How long one attempt of a request may take (default 30 seconds).</summary>
+    /// <summary>
+    ///     How long one attempt of a request may take (default 30 seconds): more than zero and at most 24 hours, or
+    ///     <see cref="Timeout.InfiniteTimeSpan" /> for no limit.
+    /// </summary>
     public virtual DigitalOceanDbContextOptionsBuilder RequestTimeout(TimeSpan timeout)
         => With(e => e.WithRequestTimeout(timeout));
 
@@ -52,6 +55,13 @@ public class DigitalOceanDbContextOptionsBuilder
     /// <summary>The clock for retry waits, rate-limit spacing and timeouts (default <see cref="System.TimeProvider.System" />); tests pass a fake one.</summary>
     public virtual DigitalOceanDbContextOptionsBuilder TimeProvider(TimeProvider timeProvider)
         => With(e => e.WithTimeProvider(timeProvider));
+
+    /// <summary>
+    ///     The application's own product token, such as <c>my-app/1.2</c>, sent in the <c>User-Agent</c> before the provider's
+    ///     (<c>my-app/1.2 EFCore.DigitalOcean/0.1.0</c>), so that the application's traffic can be told apart.
+    /// </summary>
+    public virtual DigitalOceanDbContextOptionsBuilder ApplicationName(string productToken)
+        => With(e => e.WithApplicationName(productToken));
 
     private DigitalOceanDbContextOptionsBuilder With(Func<DigitalOceanOptionsExtension, DigitalOceanOptionsExtension> change)
     {

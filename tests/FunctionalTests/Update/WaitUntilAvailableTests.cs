@@ -37,12 +37,31 @@ public class WaitUntilAvailableTests
         var image = await CreateAsync(db, "https://images.example.com/import-fails.img");
         cloud.Fake.ClearRequests();
 
-        var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => db.Images.WaitUntilAvailableAsync(image));
+        var exception = await Assert.ThrowsAsync<DigitalOceanImportFailedException>(() => db.Images.WaitUntilAvailableAsync(image));
 
         Assert.Equal(ImageStatuses.Deleted, image.Status);
         Assert.StartsWith("We had a problem decompressing your file", image.ErrorMessage);
+        Assert.Equal(cloud.Fake.FindImage(image.Id)!.ErrorMessage, exception.ErrorMessage);
+        Assert.Equal(image.Id, exception.ImageId);
         Assert.Contains(image.ErrorMessage!, exception.Message);
         Assert.Contains(image.Id.ToString(), exception.Message);
+        RequestAssert.Sent(cloud.Requests, $"GET /v2/images/{image.Id}");
+    }
+
+    [Fact]
+    public async Task A_vanished_image_is_a_DigitalOceanImageNotFoundException_and_is_detached()
+    {
+        using var cloud = TestCloud.Start(new DigitalOceanFakeOptions { ImportDuration = TimeSpan.FromHours(1) });
+        using var db = cloud.CreateWriteContext();
+        var image = await CreateAsync(db, "https://images.example.com/talos.qcow2");
+        cloud.Fake.RemoveImage(image.Id);
+        cloud.Fake.ClearRequests();
+
+        var exception = await Assert.ThrowsAsync<DigitalOceanImageNotFoundException>(() => db.Images.WaitUntilAvailableAsync(image));
+
+        Assert.Equal(image.Id, exception.ImageId);
+        Assert.Equal($"Image {image.Id} no longer exists.", exception.Message);
+        Assert.Equal(EntityState.Detached, db.Entry(image).State);
         RequestAssert.Sent(cloud.Requests, $"GET /v2/images/{image.Id}");
     }
 

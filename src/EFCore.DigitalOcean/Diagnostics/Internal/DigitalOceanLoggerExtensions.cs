@@ -92,6 +92,15 @@ internal static class DigitalOceanLoggerExtensions
         }
     }
 
+    /// <summary>Logs (by default: throws) when writes would run inside an ambient transaction the API cannot join.</summary>
+    public static void AmbientTransaction(this IDiagnosticsLogger<DbLoggerCategory.Database.Transaction> diagnostics, string operation)
+    {
+        var definition = Definition(
+            ref Definitions(diagnostics).LogAmbientTransaction, diagnostics, DigitalOceanEventId.AmbientTransactionWarning,
+            LogLevel.Warning, DigitalOceanStrings.AmbientTransactionTemplate);
+        Log(diagnostics, definition, operation, DigitalOceanStrings.NoTransactions);
+    }
+
     private static void Log<TCategory>(
         IDiagnosticsLogger<TCategory> diagnostics, EventDefinition<string, string> definition, string first, string second)
         where TCategory : LoggerCategory<TCategory>, new()

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using EFCore.DigitalOcean.Storage.Internal;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,6 +14,11 @@ internal sealed class DigitalOceanOptionsExtension : IDbContextOptionsExtension
 {
     public static readonly Uri DefaultBaseAddress = new("https://api.digitalocean.com/");
     public const int MaxPageSize = 200;
+    public const int MaxMaxConcurrentRequests = 64;
+    public const int MaxMaxRetries = 20;
+
+    /// <summary>The longest finite attempt timeout: the limit of the timeout strategy the pipeline uses.</summary>
+    public static readonly TimeSpan MaxRequestTimeout = TimeSpan.FromHours(24);
 
     private ExtensionInfo? _info;
 
@@ -30,6 +36,7 @@ internal sealed class DigitalOceanOptionsExtension : IDbContextOptionsExtension
         RequestTimeout = copyFrom.RequestTimeout;
         RetryDelay = copyFrom.RetryDelay;
         TimeProvider = copyFrom.TimeProvider;
+        ApplicationName = copyFrom.ApplicationName;
     }
 
     /// <summary>The token given to UseDigitalOcean; null means "read the environment at the first request".</summary>
@@ -43,16 +50,25 @@ internal sealed class DigitalOceanOptionsExtension : IDbContextOptionsExtension
     public TimeSpan RetryDelay { get; private init; } = TimeSpan.FromSeconds(1);
     public TimeProvider TimeProvider { get; private init; } = TimeProvider.System;
 
+    /// <summary>The application's own product token, put before the provider's in the <c>User-Agent</c>.</summary>
+    public string? ApplicationName { get; private init; }
+
     public DbContextOptionsExtensionInfo Info => _info ??= new ExtensionInfo(this);
 
+    /// <summary>A later call without a token configures; it does not take back a token given before.</summary>
     public DigitalOceanOptionsExtension WithAccessToken(string? accessToken)
     {
-        if (accessToken is not null && string.IsNullOrWhiteSpace(accessToken))
+        if (accessToken is null)
+        {
+            return this;
+        }
+
+        if (string.IsNullOrWhiteSpace(accessToken))
         {
             throw new ArgumentException(DigitalOceanStrings.EmptyAccessToken, nameof(accessToken));
         }
 
-        return new(this) { AccessToken = accessToken?.Trim() };
+        return new(this) { AccessToken = accessToken.Trim() };
     }
 
     public DigitalOceanOptionsExtension WithBaseAddress(Uri baseAddress)
@@ -77,19 +93,32 @@ internal sealed class DigitalOceanOptionsExtension : IDbContextOptionsExtension
 
     public DigitalOceanOptionsExtension WithMaxConcurrentRequests(int maxConcurrentRequests)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxConcurrentRequests, 1);
+        if (maxConcurrentRequests is < 1 or > MaxMaxConcurrentRequests)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(maxConcurrentRequests), maxConcurrentRequests, DigitalOceanStrings.MaxConcurrentRequestsOutOfRange(MaxMaxConcurrentRequests));
+        }
+
         return new(this) { MaxConcurrentRequests = maxConcurrentRequests };
     }
 
     public DigitalOceanOptionsExtension WithMaxRetries(int maxRetries)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(maxRetries);
+        if (maxRetries is < 0 or > MaxMaxRetries)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxRetries), maxRetries, DigitalOceanStrings.MaxRetriesOutOfRange(MaxMaxRetries));
+        }
+
         return new(this) { MaxRetries = maxRetries };
     }
 
     public DigitalOceanOptionsExtension WithRequestTimeout(TimeSpan timeout)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
+        if (timeout != Timeout.InfiniteTimeSpan && (timeout <= TimeSpan.Zero || timeout > MaxRequestTimeout))
+        {
+            throw new ArgumentOutOfRangeException(nameof(timeout), timeout, DigitalOceanStrings.RequestTimeoutOutOfRange(timeout));
+        }
+
         return new(this) { RequestTimeout = timeout };
     }
 
@@ -103,6 +132,17 @@ internal sealed class DigitalOceanOptionsExtension : IDbContextOptionsExtension
     {
         ArgumentNullException.ThrowIfNull(timeProvider);
         return new(this) { TimeProvider = timeProvider };
+    }
+
+    public DigitalOceanOptionsExtension WithApplicationName(string productToken)
+    {
+        ArgumentNullException.ThrowIfNull(productToken);
+        if (!UserAgent.IsValid(productToken))
+        {
+            throw new ArgumentException(DigitalOceanStrings.InvalidApplicationName(productToken), nameof(productToken));
+        }
+
+        return new(this) { ApplicationName = productToken.Trim() };
     }
 
     public void ApplyServices(IServiceCollection services)

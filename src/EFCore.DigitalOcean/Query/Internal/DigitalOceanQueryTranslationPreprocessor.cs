@@ -16,9 +16,44 @@ internal sealed class DigitalOceanQueryTranslationPreprocessor(
     : QueryTranslationPreprocessor(dependencies, queryCompilationContext)
 {
     public override Expression Process(Expression query)
-        => CrossSetQueryCompiler.Applies(query)
-            ? CrossSetQueryCompiler.Compile(query, queryCompilationContext)
-            : base.Process(new ScopeExtractor(queryCompilationContext).Visit(query));
+    {
+        if (CrossSetQueryCompiler.Applies(query))
+        {
+            return CrossSetQueryCompiler.Compile(query, queryCompilationContext);
+        }
+
+        query = new ScopeExtractor(queryCompilationContext).Visit(query);
+
+        // EF's navigation expansion knows no Chunk. It and everything after it run in memory over materialized results
+        // anyway, so only the part before it is preprocessed, and the rest is put back on top for the translator's tail.
+        if (FindChunk(query) is not { } chunk)
+        {
+            return base.Process(query);
+        }
+
+        var processedSource = base.Process(chunk.Arguments[0]);
+        return new SourceReplacer(chunk.Arguments[0], processedSource).Visit(query)!;
+    }
+
+    /// <summary>The first Chunk applied in the query's chain of operators, or null.</summary>
+    private static MethodCallExpression? FindChunk(Expression query)
+    {
+        MethodCallExpression? chunk = null;
+        for (var current = query; current is MethodCallExpression { Arguments.Count: > 0 } call; current = call.Arguments[0])
+        {
+            if (call.Method.DeclaringType == typeof(Queryable) && call.Method.Name == nameof(Queryable.Chunk))
+            {
+                chunk = call;
+            }
+        }
+
+        return chunk;
+    }
+
+    private sealed class SourceReplacer(Expression original, Expression replacement) : ExpressionVisitor
+    {
+        public override Expression? Visit(Expression? node) => node == original ? replacement : base.Visit(node);
+    }
 
     private sealed class ScopeExtractor(DigitalOceanQueryCompilationContext context) : ExpressionVisitor
     {

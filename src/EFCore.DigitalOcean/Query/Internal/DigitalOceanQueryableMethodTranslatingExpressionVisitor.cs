@@ -317,7 +317,9 @@ internal sealed class DigitalOceanQueryableMethodTranslatingExpressionVisitor : 
 
     /// <summary>An expression as one line, for ToQueryString and the full-listing warning.</summary>
     private static string Describe(Expression? expression)
-        => expression is null ? "" : string.Join(" ", expression.Print().Split('\n', StringSplitOptions.TrimEntries)).Replace("( ", "(").Replace(" .", ".");
+        => expression is null
+            ? ""
+            : string.Join(" ", UserExpression.Of(expression).Print().Split('\n', StringSplitOptions.TrimEntries)).Replace("( ", "(").Replace(" .", ".");
 
     private static ResourceQueryExpression Query(ShapedQueryExpression source) => (ResourceQueryExpression)source.QueryExpression;
 

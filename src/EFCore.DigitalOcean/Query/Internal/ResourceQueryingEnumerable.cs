@@ -1,4 +1,5 @@
 using System.Collections;
+using EFCore.DigitalOcean.Diagnostics.Internal;
 using EFCore.DigitalOcean.Storage.Internal;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -59,6 +60,7 @@ internal sealed class ResourceQueryingEnumerable<T> : IAsyncEnumerable<T>, IEnum
             = query._threadSafetyChecksEnabled ? query._queryContext.ConcurrencyDetector : null;
 
         private IAsyncEnumerator<ResourceRow>? _rows;
+        private DigitalOceanOperation? _operation;
 
         public T Current { get; private set; } = default!;
 
@@ -77,6 +79,9 @@ internal sealed class ResourceQueryingEnumerable<T> : IAsyncEnumerable<T>, IEnum
                 using var _ = _concurrencyDetector?.EnterCriticalSection();
                 if (_rows is null)
                 {
+                    EntityFrameworkMetricsData.ReportQueryExecuting();
+                    _operation = _queryContext.Client.StartOperation(DigitalOceanOperationNames.Query, query._plan.Resource);
+
                     // Straight from the client to the shaper, each row is shaped before the next is read; an in-memory
                     // operator may hold rows (OrderBy holds them all).
                     var rows = query._plan.Fetch(_queryContext, rowsAreTransient: query._inMemory is null);
@@ -84,7 +89,13 @@ internal sealed class ResourceQueryingEnumerable<T> : IAsyncEnumerable<T>, IEnum
                     _queryContext.InitializeStateManager(query._standAloneStateManager);
                 }
 
-                var next = _rows.MoveNextAsync();
+                // The span is current only while the provider works, never in the application's code between two rows.
+                ValueTask<bool> next;
+                using (DigitalOceanOperation.Enter(_operation))
+                {
+                    next = _rows.MoveNextAsync();
+                }
+
                 return next.IsCompletedSuccessfully ? ValueTask.FromResult(Shape(next.Result)) : ShapeWhenReadAsync(next);
             }
             catch (Exception exception)
@@ -111,12 +122,22 @@ internal sealed class ResourceQueryingEnumerable<T> : IAsyncEnumerable<T>, IEnum
 
         private bool Shape(bool hasRow)
         {
-            Current = hasRow ? query._shaper(_queryContext, _rows!.Current) : default!;
-            return hasRow;
+            if (!hasRow)
+            {
+                Current = default!;
+                _operation?.Dispose();
+                return false;
+            }
+
+            Current = query._shaper(_queryContext, _rows!.Current);
+            _operation?.CountItems(1);
+            return true;
         }
 
         private void LogFailure(Exception exception)
         {
+            _operation?.Fail(exception);
+            _operation?.Dispose();
             if (_queryContext.ExceptionDetector.IsCancellation(exception, cancellationToken))
             {
                 _queryContext.QueryLogger.QueryCanceled(query._contextType);
@@ -131,6 +152,8 @@ internal sealed class ResourceQueryingEnumerable<T> : IAsyncEnumerable<T>, IEnum
 
         public async ValueTask DisposeAsync()
         {
+            // A query stopped early ended well: the span ends with what was read.
+            _operation?.Dispose();
             if (_rows is { } rows)
             {
                 _rows = null;

@@ -34,21 +34,47 @@ internal sealed class DigitalOceanClient : IDisposable
     private readonly IDiagnosticsLogger<DbLoggerCategory.Database.Command> _logger;
     private readonly HttpClient _http;
     private readonly bool _ownsHttp;
+    private readonly RateLimitRegistry _rateLimits;
+    private readonly string _userAgent;
     private AuthenticationHeaderValue? _authorization;
 
     public DigitalOceanClient(
         IDbContextOptions options,
         DigitalOceanHttpPipeline pipeline,
+        RateLimitRegistry rateLimits,
         IDiagnosticsLogger<DbLoggerCategory.Database.Command> logger)
     {
         _options = options.FindExtension<DigitalOceanOptionsExtension>()!;
         _logger = logger;
+        _rateLimits = rateLimits;
+        _userAgent = UserAgent.For(_options.ApplicationName);
         (_http, _ownsHttp) = pipeline.CreateClient(options);
     }
 
     public int PageSize => _options.PageSize;
 
     public int MaxConcurrentRequests => _options.MaxConcurrentRequests;
+
+    /// <summary>Starts the span of an operation on <paramref name="resource" />; null when nobody traces the provider.</summary>
+    public DigitalOceanOperation? StartOperation(string operationName, ApiResource? resource)
+        => DigitalOceanOperation.Start(operationName, resource, _options.BaseAddress);
+
+    /// <summary>
+    ///     Sends one request for one item of <paramref name="request" />'s listing, and returns what the API then says of
+    ///     the token's rate limit. With <paramref name="singleAttempt" /> the request is neither retried nor held back by the
+    ///     rate-limit spacing, so that a probe answers at once.
+    /// </summary>
+    public async Task<RateLimitSnapshot> ProbeAsync(
+        ApiListRequest request, ResourceRowReader rows, bool singleAttempt, CancellationToken cancellationToken)
+    {
+        await GetPageAsync(request with { PerPage = 1, Offset = 0 }, 1, rows, consumed: null, cancellationToken, singleAttempt)
+            .ConfigureAwait(false);
+        return RateLimit();
+    }
+
+    /// <summary>What the API last said about the rate limit of this context's token.</summary>
+    public RateLimitSnapshot RateLimit()
+        => _rateLimits.For(_authorization?.Parameter ?? ResolveToken()).Snapshot(_options.TimeProvider.GetUtcNow());
 
     /// <summary>
     ///     Streams every item of a listing. Page 1 tells <c>meta.total</c>; the remaining pages are then fetched up to
@@ -151,58 +177,94 @@ internal sealed class DigitalOceanClient : IDisposable
         ApiResource resource, string itemPath, ResourceRowReader rows, CancellationToken cancellationToken)
     {
         var item = await SendAsync(
-                HttpMethod.Get, itemPath, null, rows.Envelopes.ReadItem, resource.PointReadMisses, cancellationToken)
+                HttpMethod.Get, resource, itemPath, null, rows.Envelopes.ReadItem, resource.PointReadMisses, cancellationToken)
             .ConfigureAwait(false);
         return item?.Row;
     }
 
     /// <summary>Creates an item (the API answers 202 with the new item) and returns the server's row.</summary>
     public async Task<ResourceRow> CreateAsync(ApiResource resource, string jsonBody, ResourceRowReader rows, CancellationToken cancellationToken)
-        => (await SendAsync(HttpMethod.Post, resource.CollectionPath, jsonBody, rows.Envelopes.ReadItem, NoMisses, cancellationToken)
+        => (await SendAsync(HttpMethod.Post, resource, resource.CollectionPath, jsonBody, rows.Envelopes.ReadItem, NoMisses, cancellationToken)
             .ConfigureAwait(false))!.Row;
 
     /// <summary>Updates an item and returns the server's row.</summary>
     public async Task<ResourceRow> UpdateAsync(
         ApiResource resource, string keySegment, string jsonBody, ResourceRowReader rows, CancellationToken cancellationToken)
-        => (await SendAsync(HttpMethod.Put, resource.ItemPath(keySegment), jsonBody, rows.Envelopes.ReadItem, NoMisses, cancellationToken)
+        => (await SendAsync(HttpMethod.Put, resource, resource.ItemPath(keySegment), jsonBody, rows.Envelopes.ReadItem, NoMisses, cancellationToken)
             .ConfigureAwait(false))!.Row;
 
     /// <summary>Deletes an item (the API answers 204).</summary>
     public Task DeleteAsync(ApiResource resource, string keySegment, CancellationToken cancellationToken)
-        => SendAsync<ResourceItem>(HttpMethod.Delete, resource.ItemPath(keySegment), null, null, NoMisses, cancellationToken);
+        => SendAsync<ResourceItem>(HttpMethod.Delete, resource, resource.ItemPath(keySegment), null, null, NoMisses, cancellationToken);
 
     /// <summary>
     ///     Sends a request that is no resource's own read or write (an image action, a tag's members, an account transfer) and
     ///     reads its answer with <paramref name="readBody" />, or none when it is null. A POST is retried only on 429, as a create.
     /// </summary>
     public Task<T?> SendAsync<T>(HttpMethod method, string path, string? jsonBody, BodyReader<T>? readBody, CancellationToken cancellationToken)
-        => SendAsync(method, path, jsonBody, readBody, NoMisses, cancellationToken);
+        => SendAsync(method, null, path, jsonBody, readBody, NoMisses, cancellationToken);
 
-    private async Task<ResourcePage> GetPageAsync(
-        ApiListRequest request, int page, ResourceRowReader rows, ConcurrentBag<RowPage>? consumed, CancellationToken cancellationToken)
-        => (await SendAsync(
-                HttpMethod.Get,
-                request.PagePath(page),
-                null,
-                body => rows.Envelopes.ReadPage(
-                    body, request.PerPage, reuse: consumed is not null && consumed.TryTake(out var used) ? used : null),
-                NoMisses,
-                cancellationToken)
-            .ConfigureAwait(false))!;
-
-    /// <summary>Sends a request; an answer with one of <paramref name="emptyStatuses" /> is no result, any other error an exception.</summary>
-    public async Task<T?> SendAsync<T>(
+    /// <summary>Sends a request that is no resource's own; an answer with one of <paramref name="emptyStatuses" /> is no result.</summary>
+    public Task<T?> SendAsync<T>(
         HttpMethod method,
         string path,
         string? jsonBody,
         BodyReader<T>? readBody,
         IReadOnlyList<HttpStatusCode> emptyStatuses,
         CancellationToken cancellationToken)
+        => SendAsync(method, null, path, jsonBody, readBody, emptyStatuses, cancellationToken);
+
+    private async Task<ResourcePage> GetPageAsync(
+        ApiListRequest request,
+        int page,
+        ResourceRowReader rows,
+        ConcurrentBag<RowPage>? consumed,
+        CancellationToken cancellationToken,
+        bool singleAttempt = false)
+        => (await SendAsync(
+                HttpMethod.Get,
+                request.Resource,
+                request.PagePath(page),
+                null,
+                body => rows.Envelopes.ReadPage(
+                    body, request.PerPage, reuse: consumed is not null && consumed.TryTake(out var used) ? used : null),
+                NoMisses,
+                cancellationToken,
+                singleAttempt)
+            .ConfigureAwait(false))!;
+
+    /// <summary>
+    ///     Sends a request (for <paramref name="resource" />, which names it in telemetry, when it is that resource's own); an
+    ///     answer with one of <paramref name="emptyStatuses" /> is no result, any other error an exception.
+    /// </summary>
+    private async Task<T?> SendAsync<T>(
+        HttpMethod method,
+        ApiResource? resource,
+        string path,
+        string? jsonBody,
+        BodyReader<T>? readBody,
+        IReadOnlyList<HttpStatusCode> emptyStatuses,
+        CancellationToken cancellationToken,
+        bool singleAttempt = false)
     {
         using var request = new HttpRequestMessage(method, path);
         request.Headers.Authorization = _authorization ??= new AuthenticationHeaderValue("Bearer", ResolveToken());
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
         request.Options.Set(RateLimitThrottleHandler.Logger, _logger);
+        if (resource is not null)
+        {
+            request.Options.Set(DigitalOceanTelemetry.CollectionKey, resource.Name);
+        }
+        if (DigitalOceanOperation.Current is { } operation)
+        {
+            request.Options.Set(DigitalOceanTelemetry.OperationKey, operation);
+        }
+
+        if (singleAttempt)
+        {
+            request.Options.Set(RetryPolicy.SingleAttempt, true);
+        }
         if (jsonBody is not null)
         {
             request.Content = new StringContent(jsonBody, Encoding.UTF8, "application/json");

@@ -23,12 +23,9 @@ internal sealed class DigitalOceanDatabaseCreator(DigitalOceanClient client, IDe
 
     public async Task<bool> CanConnectAsync(CancellationToken cancellationToken = default)
     {
-        var entityType = designTimeModel.Model.GetEntityTypes().First(e => resources.Find(e.ClrType) is not null);
-        var resource = resources.Get(entityType);
-        var request = new ApiListRequest(resource, [], PerPage: 1);
         try
         {
-            await client.CountAsync(request, ResourceRowReader.For(entityType, resource), cancellationToken).ConfigureAwait(false);
+            await ProbeAsync(singleAttempt: false, cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (Exception exception) when (exception is DigitalOceanApiException or HttpRequestException)
@@ -36,6 +33,24 @@ internal sealed class DigitalOceanDatabaseCreator(DigitalOceanClient client, IDe
             return false;
         }
     }
+
+    /// <summary>The resource <see cref="ProbeAsync" /> reads: the first one the model maps.</summary>
+    public ApiResource ProbedResource => resources.Get(ProbedEntityType);
+
+    /// <summary>
+    ///     The one cheap authenticated request of <c>CanConnect</c> and the health check: one item of the first mapped
+    ///     resource's listing. Returns what the API then says of the token's rate limit.
+    /// </summary>
+    public Task<RateLimitSnapshot> ProbeAsync(bool singleAttempt, CancellationToken cancellationToken)
+    {
+        var entityType = ProbedEntityType;
+        var resource = resources.Get(entityType);
+        var request = new ApiListRequest(resource, [], PerPage: 1);
+        return client.ProbeAsync(request, ResourceRowReader.For(entityType, resource), singleAttempt, cancellationToken);
+    }
+
+    private IEntityType ProbedEntityType
+        => designTimeModel.Model.GetEntityTypes().First(e => resources.Find(e.ClrType) is not null);
 
     private static NotSupportedException NotSupported() => new("The DigitalOcean API cannot be deleted.");
 }

@@ -11,8 +11,9 @@ namespace EFCore.DigitalOcean.Storage.Internal;
 
 /// <summary>
 ///     Builds the one handler pipeline every request goes through: retries (<see cref="RetryPolicy" />), then rate-limit
-///     spacing (<see cref="RateLimitThrottleHandler" />, so that each attempt is spaced), then the time limit of one attempt,
-///     then the connections. Those come from the application's <see cref="IHttpMessageHandlerFactory" /> when it configures
+///     spacing (<see cref="RateLimitThrottleHandler" />, so that each attempt is spaced), then the attempt's metrics
+///     (<see cref="AttemptTelemetryHandler" />), then the time limit of one attempt, then the connections. Those come from the
+///     application's <see cref="IHttpMessageHandlerFactory" /> when it configures
 ///     the provider's named client (so users add their own handlers with
 ///     <c>AddHttpClient(DigitalOceanDbContextOptionsBuilder.HttpClientName)</c>); otherwise from one connection pool that never
 ///     follows redirects, shared with one <see cref="HttpClient" /> per set of options by every context of EF's internal
@@ -47,7 +48,10 @@ internal sealed class DigitalOceanHttpPipeline(RateLimitRegistry rateLimits) : I
             {
                 InnerHandler = new RateLimitThrottleHandler(rateLimits, options.TimeProvider)
                 {
-                    InnerHandler = new ResilienceHandler(RetryPolicy.CreateAttemptTimeout(options)) { InnerHandler = connections }
+                    InnerHandler = new AttemptTelemetryHandler
+                    {
+                        InnerHandler = new ResilienceHandler(RetryPolicy.CreateAttemptTimeout(options)) { InnerHandler = connections }
+                    }
                 }
             },
             disposeHandler: false)

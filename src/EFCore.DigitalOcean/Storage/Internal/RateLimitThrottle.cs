@@ -14,11 +14,28 @@ namespace EFCore.DigitalOcean.Storage.Internal;
 /// </summary>
 internal sealed class RateLimitState
 {
+    private static int _lastId;
+
     private readonly Lock _lock = new();
     private int? _limit;
     private int? _remaining;
     private DateTimeOffset _reset;
     private DateTimeOffset _lastSlot;
+
+    /// <summary>A number that tells this token's state apart in telemetry; it says nothing about the token.</summary>
+    public int Id { get; } = Interlocked.Increment(ref _lastId);
+
+    /// <summary>The last <c>ratelimit-remaining</c> the API sent for this token.</summary>
+    public int? Remaining
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _remaining;
+            }
+        }
+    }
 
     public void Update(HttpResponseMessage response)
     {
@@ -38,6 +55,23 @@ internal sealed class RateLimitState
         }
     }
 
+    /// <summary>What the API last said, and whether requests are being spaced out now.</summary>
+    public RateLimitSnapshot Snapshot(DateTimeOffset now)
+    {
+        lock (_lock)
+        {
+            var known = _remaining is not null;
+            return new RateLimitSnapshot(
+                _limit,
+                _remaining,
+                known ? _reset : null,
+                Throttling: _remaining is { } remaining && _reset > now && IsLow(remaining, _limit));
+        }
+    }
+
+    /// <summary>Fewer than a twentieth of the window's requests (and at most 10) left: the point where spacing starts.</summary>
+    private static bool IsLow(int remaining, int? limit) => remaining <= Math.Max(10, (limit ?? 5000) / 20);
+
     /// <summary>
     ///     Once fewer than a twentieth of the window's requests are left, the rest are spread evenly until the window resets,
     ///     so a long listing or a bulk delete slows down instead of running into a storm of 429s. Each request reserves the slot
@@ -48,7 +82,7 @@ internal sealed class RateLimitState
     {
         lock (_lock)
         {
-            if (_remaining is not { } remaining || _reset <= now || remaining > Math.Max(10, (_limit ?? 5000) / 20))
+            if (_remaining is not { } remaining || _reset <= now || !IsLow(remaining, _limit))
             {
                 _lastSlot = now;
                 return (TimeSpan.Zero, _remaining ?? 0);
@@ -69,7 +103,12 @@ internal sealed class RateLimitRegistry
     private readonly ConcurrentDictionary<string, RateLimitState> _states = new();
 
     public RateLimitState For(string token)
-        => _states.GetOrAdd(Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token))), static _ => new RateLimitState());
+        => _states.GetOrAdd(Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token))), static _ =>
+        {
+            var state = new RateLimitState();
+            DigitalOceanTelemetry.Observe(state);
+            return state;
+        });
 }
 
 /// <summary>
@@ -87,13 +126,19 @@ internal sealed class RateLimitThrottleHandler(RateLimitRegistry registry, TimeP
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var state = registry.For(request.Headers.Authorization?.Parameter ?? "");
-        var (delay, remaining) = state.DelayBeforeNextRequest(timeProvider.GetUtcNow(), MaxSpacing);
+
+        // A probe measures the budget; it is not held back by it.
+        var (delay, remaining) = RetryPolicy.IsSingleAttempt(request)
+            ? (TimeSpan.Zero, 0)
+            : state.DelayBeforeNextRequest(timeProvider.GetUtcNow(), MaxSpacing);
         if (delay > TimeSpan.Zero)
         {
             if (request.Options.TryGetValue(Logger, out var logger))
             {
                 logger.RequestThrottled(remaining, delay);
             }
+
+            DigitalOceanTelemetry.RecordThrottleWait(request);
 
             await Task.Delay(delay, timeProvider, cancellationToken).ConfigureAwait(false);
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using EFCore.DigitalOcean.Diagnostics.Internal;
 using EFCore.DigitalOcean.Infrastructure.Internal;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
@@ -19,13 +20,18 @@ internal static class RetryPolicy
     /// <summary>Set on a request once it has been retried; a DELETE that then finds nothing has succeeded.</summary>
     public static readonly HttpRequestOptionsKey<bool> Retried = new("EFCore.DigitalOcean.Retried");
 
+    /// <summary>Set on a request that must be tried once, neither retried nor spaced out (a health probe).</summary>
+    public static readonly HttpRequestOptionsKey<bool> SingleAttempt = new("EFCore.DigitalOcean.SingleAttempt");
+
     private static readonly TimeSpan MaxRateLimitWait = TimeSpan.FromMinutes(2);
 
     /// <summary>The time limit of one attempt; it sits inside the rate-limit spacing so that a wait there does not use it up.</summary>
     public static ResiliencePipeline<HttpResponseMessage> CreateAttemptTimeout(DigitalOceanOptionsExtension options)
-        => new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = options.TimeProvider }
-            .AddTimeout(options.RequestTimeout)
-            .Build();
+        => options.RequestTimeout == Timeout.InfiniteTimeSpan
+            ? ResiliencePipeline<HttpResponseMessage>.Empty
+            : new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = options.TimeProvider }
+                .AddTimeout(options.RequestTimeout)
+                .Build();
 
     public static ResiliencePipeline<HttpResponseMessage> CreateRetry(DigitalOceanOptionsExtension options)
     {
@@ -43,7 +49,9 @@ internal static class RetryPolicy
                     DelayGenerator = args => ValueTask.FromResult(RateLimitDelay(args.Outcome.Result, options.TimeProvider)),
                     OnRetry = args =>
                     {
-                        args.Context.GetRequestMessage()?.Options.Set(Retried, true);
+                        var request = args.Context.GetRequestMessage();
+                        request?.Options.Set(Retried, true);
+                        DigitalOceanTelemetry.RecordRetry(request);
                         return ValueTask.CompletedTask;
                     }
                 });
@@ -52,8 +60,16 @@ internal static class RetryPolicy
         return builder.Build();
     }
 
+    public static bool IsSingleAttempt(HttpRequestMessage? request)
+        => request is not null && request.Options.TryGetValue(SingleAttempt, out var single) && single;
+
     private static bool ShouldRetry(HttpRequestMessage? request, Outcome<HttpResponseMessage> outcome)
     {
+        if (IsSingleAttempt(request))
+        {
+            return false;
+        }
+
         var status = outcome.Result?.StatusCode;
         if (status == HttpStatusCode.TooManyRequests)
         {

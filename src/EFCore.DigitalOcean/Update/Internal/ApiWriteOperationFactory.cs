@@ -93,8 +93,40 @@ internal static class ApiWriteOperationFactory
             }
         }
 
+        RefuseIgnoredValues(entry, resource, problems);
         return Body(values);
     }
+
+    /// <summary>
+    ///     A value the create request cannot carry would be silently replaced by the server's (a type, a slug, an id of the
+    ///     application's choosing): it is refused, as a change to it is refused on a tracked item.
+    /// </summary>
+    private static void RefuseIgnoredValues(IUpdateEntry entry, ApiResource resource, List<string> problems)
+    {
+        foreach (var property in entry.EntityType.GetProperties())
+        {
+            if (resource.CreateRequired.Contains(property.Name) || resource.CreateOptional.Contains(property.Name)
+                || (property.Name == resource.KeyProperty && entry.HasTemporaryValue(property)))
+            {
+                continue;
+            }
+
+            if (!IsUnset(entry.GetCurrentValue(property)))
+            {
+                problems.Add(DigitalOceanStrings.IgnoredOnCreate(
+                    Describe(entry, resource), property.Name, [.. resource.CreateRequired, .. resource.CreateOptional]));
+            }
+        }
+    }
+
+    private static bool IsUnset(object? value)
+        => value switch
+        {
+            null => true,
+            string text => text.Length == 0,
+            ICollection<string> list => list.Count == 0,
+            _ => value.GetType().IsValueType && value.Equals(Activator.CreateInstance(value.GetType()))
+        };
 
     private static string? UpdateBody(IUpdateEntry entry, ApiResource resource, List<string> problems)
     {

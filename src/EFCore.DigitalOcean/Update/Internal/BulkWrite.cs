@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text;
+using EFCore.DigitalOcean.Diagnostics.Internal;
 using EFCore.DigitalOcean.Metadata.Internal;
 using EFCore.DigitalOcean.Query.Internal;
 using EFCore.DigitalOcean.Storage.Internal;
@@ -8,6 +9,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Query;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace EFCore.DigitalOcean.Update.Internal;
 
@@ -31,6 +33,25 @@ internal sealed class BulkWrite(
 
     public async Task<int> ExecuteAsync(DigitalOceanQueryContext queryContext)
     {
+        var operationName = setters is null ? DigitalOceanOperationNames.ExecuteDelete : DigitalOceanOperationNames.ExecuteUpdate;
+        ((DigitalOceanTransactionManager)queryContext.Context.GetService<IDbContextTransactionManager>())
+            .CheckNoAmbientTransaction(operationName);
+        EntityFrameworkMetricsData.ReportQueryExecuting();
+        using var operation = queryContext.Client.StartOperation(operationName, plan.Resource);
+        using var _ = DigitalOceanOperation.Enter(operation);
+        try
+        {
+            return await WriteAsync(queryContext, operation).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            operation?.Fail(exception);
+            throw;
+        }
+    }
+
+    private async Task<int> WriteAsync(DigitalOceanQueryContext queryContext, DigitalOceanOperation? operation)
+    {
         var cancellationToken = queryContext.CancellationToken;
         var client = queryContext.Client;
         var resource = plan.Resource;
@@ -46,6 +67,7 @@ internal sealed class BulkWrite(
             targets.Add(new Target(key, ApiResource.KeySegment(key), values, values is null ? null : ApiWriteOperationFactory.Body(values)));
         }
 
+        operation?.CountItems(targets.Count);
         var failures = await BoundedRunner.RunAsync(
                 targets,
                 client.MaxConcurrentRequests,

@@ -1,10 +1,12 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
+using EFCore.DigitalOcean.Diagnostics.Internal;
 using EFCore.DigitalOcean.Metadata.Internal;
 using EFCore.DigitalOcean.Storage.Internal;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Update;
 
 namespace EFCore.DigitalOcean.Update.Internal;
@@ -15,9 +17,28 @@ namespace EFCore.DigitalOcean.Update.Internal;
 ///     accepted right away (they hold server values, or are detached once deleted) and the failed ones keep their state, so the
 ///     change tracker tells the truth and calling SaveChanges again retries exactly what failed.
 /// </summary>
-internal sealed class DigitalOceanUpdatePipeline(DigitalOceanClient client, ApiResourceTable resources, StartedActions startedActions)
+internal sealed class DigitalOceanUpdatePipeline(
+    DigitalOceanClient client, ApiResourceTable resources, IDbContextTransactionManager transactions, StartedActions startedActions)
 {
     public async Task<int> SaveChangesAsync(IList<IUpdateEntry> entries, CancellationToken cancellationToken)
+    {
+        ((DigitalOceanTransactionManager)transactions).CheckNoAmbientTransaction(DigitalOceanOperationNames.SaveChanges);
+        var written = entries.Select(e => resources.Get(e.EntityType)).Distinct().ToList();
+        using var operation = client.StartOperation(DigitalOceanOperationNames.SaveChanges, written.Count == 1 ? written[0] : null);
+        using var _ = DigitalOceanOperation.Enter(operation);
+        operation?.CountItems(entries.Count);
+        try
+        {
+            return await SaveAsync(entries, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            operation?.Fail(exception);
+            throw;
+        }
+    }
+
+    private async Task<int> SaveAsync(IList<IUpdateEntry> entries, CancellationToken cancellationToken)
     {
         var problems = new List<string>();
         var operations = new List<ApiWriteOperation>();

@@ -102,12 +102,12 @@ internal static class ImageWaiter
         await entry.ReloadAsync(cancellationToken).ConfigureAwait(false);
         if (entry.State == EntityState.Detached)
         {
-            throw new InvalidOperationException($"Image {id} no longer exists.");
+            throw new DigitalOceanImageNotFoundException(id);
         }
 
         if (entry.Entity.Status == ImageStatuses.Deleted)
         {
-            throw new InvalidOperationException($"The import of image {id} '{entry.Entity.Name}' failed: {entry.Entity.ErrorMessage}");
+            throw new DigitalOceanImportFailedException(id, entry.Entity.Name, entry.Entity.ErrorMessage);
         }
     }
 }
