@@ -7,8 +7,10 @@ namespace EFCore.DigitalOcean.Storage.Internal;
 
 /// <summary>
 ///     The API always exists and cannot be created or dropped; <c>CanConnect</c> makes one cheap authenticated request.
+///     It reads the runtime model: the design-time one would be built from <c>OnModelCreating</c> even when the context uses
+///     a compiled model.
 /// </summary>
-internal sealed class DigitalOceanDatabaseCreator(DigitalOceanClient client, IDesignTimeModel designTimeModel) : IDatabaseCreator
+internal sealed class DigitalOceanDatabaseCreator(DigitalOceanClient client, IModel model) : IDatabaseCreator
 {
     public bool EnsureDeleted() => throw NotSupported();
 
@@ -22,7 +24,7 @@ internal sealed class DigitalOceanDatabaseCreator(DigitalOceanClient client, IDe
 
     public async Task<bool> CanConnectAsync(CancellationToken cancellationToken = default)
     {
-        var entityType = designTimeModel.Model.GetEntityTypes().First(e => ApiResources.Find(e.ClrType) is not null);
+        var entityType = model.GetEntityTypes().First(e => ApiResources.Find(e.ClrType) is not null);
         var request = new ApiListRequest(ApiResources.Get(entityType), [], PerPage: 1);
         try
         {
