@@ -52,7 +52,7 @@ for id in EFCore.DigitalOcean EFCore.DigitalOcean.Testing; do
     unzip -p "$snupkg" "lib/net10.0/$id.pdb" | grep -aq "raw.githubusercontent.com" || fail "$id: no SourceLink in the PDB"
   fi
 done
-echo "packages: $(cd "$feed" && ls)"
+echo "packages: $(cd "$feed" && ls | tr "\n" " ")"
 
 consumer="$work/consumer"
 cat >"$work/nuget.config" <<CONFIG
