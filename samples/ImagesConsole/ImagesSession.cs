@@ -82,9 +82,11 @@ internal sealed class ImagesSession : IAsyncDisposable
         environment.Error.WriteLine(
             $"No {string.Join(" or ", AppEnvironment.TokenVariables)} is set: running against a local simulation of the API "
             + "with a sample catalogue. Changes last only for this command.");
+        var now = DateTimeOffset.UtcNow;
         return DigitalOceanFake.Start(new DigitalOceanFakeOptions
         {
-            Seed = FakeCatalog.Realistic(DateTimeOffset.UtcNow),
+            Seed = FakeCatalog.Realistic(now),
+            VolumeSnapshots = FakeCatalog.RealisticVolumeSnapshots(now),
             ImportDuration = SimulatedImportDuration,
         });
     }

@@ -9,10 +9,11 @@ using WireMock.Settings;
 namespace EFCore.DigitalOcean.Testing;
 
 /// <summary>
-/// A stateful, in-process fake of DigitalOcean's <c>/v2/images</c> API, served over HTTP on
-/// 127.0.0.1 by WireMock.Net. It lists, gets, creates (with an import that finishes later), updates
-/// and deletes images, checks the bearer token, reports and enforces a rate limit, records every
-/// request, and can inject faults.
+/// A stateful, in-process fake of DigitalOcean's <c>/v2/images</c>, <c>/v2/snapshots</c> and
+/// <c>/v2/regions</c> APIs, served over HTTP on 127.0.0.1 by WireMock.Net. It lists, gets, creates
+/// (with an import that finishes later), updates and deletes images; lists, gets and deletes Droplet
+/// and volume snapshots; lists regions. It checks the bearer token, reports and enforces a rate limit,
+/// records every request, and can inject faults, the same way for every resource.
 /// </summary>
 public sealed class DigitalOceanFake : IDisposable
 {
@@ -20,6 +21,8 @@ public sealed class DigitalOceanFake : IDisposable
 
     private readonly WireMockServer _server;
     private readonly ImageStore _store;
+    private readonly VolumeSnapshotStore _volumeSnapshots;
+    private readonly RegionCatalog _regions;
     private readonly RateLimiter _rateLimiter;
     private readonly RequestLog _log = new();
     private readonly FaultRegistry _faults = new();
@@ -33,6 +36,8 @@ public sealed class DigitalOceanFake : IDisposable
         AccessToken = options.AccessToken;
         _clock = options.TimeProvider;
         _store = new ImageStore(options.Seed, new ImportPolicy(options.ImportDuration, options.ImportPolls));
+        _volumeSnapshots = new VolumeSnapshotStore(options.VolumeSnapshots);
+        _regions = new RegionCatalog(options.Regions);
         _rateLimiter = new RateLimiter(
             options.RateLimit, options.RateLimitRemaining ?? options.RateLimit, options.BurstRetryAfterSeconds, _clock);
         (_server, BaseAddress) = StartServer(options);
@@ -57,6 +62,9 @@ public sealed class DigitalOceanFake : IDisposable
     /// <summary>Copies of the current images, in list order.</summary>
     public IReadOnlyList<FakeImage> Images => _store.Snapshot(_clock.GetUtcNow());
 
+    /// <summary>Copies of the current volume snapshots, in list order. The Droplet snapshots are among <see cref="Images"/>.</summary>
+    public IReadOnlyList<FakeVolumeSnapshot> VolumeSnapshots => _volumeSnapshots.Snapshot();
+
     /// <summary>The <c>ratelimit-remaining</c> budget. Set it to 0 to get 429s, raise it to stop them.</summary>
     public int RateLimitRemaining
     {
@@ -78,6 +86,12 @@ public sealed class DigitalOceanFake : IDisposable
 
     /// <summary>Removes the image with this id, if there is one.</summary>
     public void RemoveImage(long id) => _store.Remove(id);
+
+    /// <summary>Adds a volume snapshot at the end of its list.</summary>
+    /// <param name="snapshot">The snapshot to copy in; an empty <see cref="FakeVolumeSnapshot.Id"/> gets a new UUID.</param>
+    /// <returns>A copy of the stored snapshot.</returns>
+    /// <exception cref="ArgumentException">The id is not a UUID or is already taken.</exception>
+    public FakeVolumeSnapshot AddVolumeSnapshot(FakeVolumeSnapshot snapshot) => _volumeSnapshots.Add(snapshot);
 
     /// <summary>Sets an image's status and error message by hand; this ends any import in progress for it.</summary>
     /// <param name="id">The image.</param>
@@ -125,7 +139,7 @@ public sealed class DigitalOceanFake : IDisposable
             // Another process can take the port between finding it and binding it: try a new one then.
             var port = LoopbackPort.Next();
             var baseAddress = new Uri($"http://127.0.0.1:{port}/");
-            var api = new ImagesApi(_store, baseAddress, options.SinglePageLinks);
+            var api = CreateRouter(new ListPages(baseAddress, options.SinglePageLinks));
             var handler = new RequestHandler(
                 options.AccessToken, options.Latency, _clock, _rateLimiter, _log, _faults, api, _stopping.Token);
             try
@@ -154,6 +168,13 @@ public sealed class DigitalOceanFake : IDisposable
             }
         }
     }
+
+    private ApiRouter CreateRouter(ListPages pages) => new(
+    [
+        new ImagesApi(_store, pages),
+        new SnapshotsApi(_store, _volumeSnapshots, pages),
+        new RegionsApi(_regions, pages),
+    ]);
 
     private static void Validate(DigitalOceanFakeOptions options)
     {

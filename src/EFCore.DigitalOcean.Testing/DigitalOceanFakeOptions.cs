@@ -9,6 +9,19 @@ public sealed class DigitalOceanFakeOptions
     /// <summary>The initial catalogue, in list order (default: empty). The images are copied.</summary>
     public IEnumerable<FakeImage>? Seed { get; init; }
 
+    /// <summary>
+    /// The initial volume snapshots of <c>/v2/snapshots</c>, in list order (default: none). They are copied;
+    /// an empty <see cref="FakeVolumeSnapshot.Id"/> gets a new UUID. The Droplet snapshots are the
+    /// <see cref="Seed"/> images of type <c>snapshot</c> that are the account's own.
+    /// </summary>
+    public IEnumerable<FakeVolumeSnapshot>? VolumeSnapshots { get; init; }
+
+    /// <summary>
+    /// The catalogue of <c>GET /v2/regions</c>, in list order (default: <see cref="FakeCatalog.Regions"/>,
+    /// built on the spec's example). The regions are copied and cannot change while the fake runs.
+    /// </summary>
+    public IEnumerable<FakeRegion>? Regions { get; init; }
+
     /// <summary>A real delay added to every response (default zero).</summary>
     public TimeSpan Latency { get; init; }
 

@@ -53,6 +53,13 @@ public sealed class FakeImage
     /// <summary><c>error_message</c>; empty unless an import failed.</summary>
     public string? ErrorMessage { get; set; } = "";
 
+    /// <summary>
+    /// The Droplet a snapshot was taken from: the <c>resource_id</c> (as a string) of the image in
+    /// <c>/v2/snapshots</c>, where only the account's own images of type <c>snapshot</c> appear.
+    /// <see langword="null"/> writes <c>"resource_id":null</c>. Not part of the image JSON.
+    /// </summary>
+    public long? DropletId { get; set; }
+
     /// <summary>Which list filter returns the image. Not part of the JSON.</summary>
     public ImageCategory Category { get; set; } = ImageCategory.User;
 
@@ -73,6 +80,7 @@ public sealed class FakeImage
         Tags = Tags is null ? null : [.. Tags],
         Status = Status,
         ErrorMessage = ErrorMessage,
+        DropletId = DropletId,
         Category = Category,
     };
 

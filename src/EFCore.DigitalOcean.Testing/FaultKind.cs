@@ -21,10 +21,13 @@ public enum FaultKind
     /// <summary>Answer 200 with an empty body.</summary>
     EmptyBody200,
 
-    /// <summary>Answer 200 with JSON that lacks the <c>images</c> or <c>image</c> key.</summary>
+    /// <summary>Answer 200 with JSON that lacks the envelope's key: <c>images</c>, <c>image</c>, <c>snapshots</c>, <c>snapshot</c> or <c>regions</c>.</summary>
     MissingEnvelopeKey,
 
-    /// <summary>Answer 200 with the usual envelope whose (first) image has <c>"id":"not-a-number"</c>.</summary>
+    /// <summary>
+    /// Answer 200 with the usual envelope whose (first) object has its key in the wrong JSON type: an
+    /// image <c>"id":"not-a-number"</c>, a snapshot its id as a number, a region <c>"slug":0</c>.
+    /// </summary>
     WrongFieldType,
 
     /// <summary>

@@ -17,9 +17,12 @@ internal static class DigitalOceanStrings
     public static string InvalidBaseAddress(string address)
         => $"The DigitalOcean base address '{address}' is not an absolute http or https URI.";
 
-    public static string UnmappedEntityType(string entityType)
-        => $"The DigitalOcean provider cannot map the entity type '{entityType}': it maps only {nameof(Image)} "
-            + "(the /v2/images resource).";
+    public static string UnmappedEntityType(string entityType, IEnumerable<string> mapped)
+        => $"The DigitalOcean provider cannot map the entity type '{entityType}': it maps only "
+            + $"{string.Join(", ", mapped)}, each the entity of one API resource.";
+
+    public static string NoRequestMatchesNothing(string resource)
+        => $"-- no request: no item of {resource} has a null or empty value for the filter";
 
     public static string ConflictingScopes(string first, string second)
         => $"The query uses both {first}() and {second}(). The DigitalOcean API lists one catalogue per request; use one of "
@@ -43,4 +46,39 @@ internal static class DigitalOceanStrings
         => errorId is null
             ? $"{request} failed with {status}: {message}"
             : $"{request} failed with {status} {errorId}: {message}";
+
+    /// <summary>The API's updatable properties of an entity type, as a sentence's end.</summary>
+    public static string UpdatableList(string entityType, IReadOnlyList<string> updatable)
+        => updatable.Count == 0
+            ? $"the API updates no property of a {entityType}"
+            : $"the API updates only {string.Join(", ", updatable)}";
+
+    public static string ExecuteUpdateNotUpdatable(string entityType, IReadOnlyList<string> updatable, string setter)
+        => updatable.Count == 0
+            ? $"ExecuteUpdate cannot set '{setter}': {UpdatableList(entityType, updatable)}."
+            : $"ExecuteUpdate can set only {string.Join(", ", updatable)}, which the API updates; '{setter}' is not one of them.";
+
+    public static string CannotDelete(string entityType)
+        => $"ExecuteDelete cannot delete {entityType} items: the API has no delete for them.";
+
+    public static string CannotChange(string item, string property, string entityType, IReadOnlyList<string> updatable)
+        => $"{item}: {property} cannot be changed; {UpdatableList(entityType, updatable)}.";
+
+    public static string CannotCreate(string item, string entityType)
+        => $"{item}: the API cannot create a {entityType}; it is read from the API only.";
+
+    public static string CannotRemove(string item, string entityType)
+        => $"{item}: the API cannot delete a {entityType}.";
+
+    public static string ModelPropertyMissing(string entityType, string property, string resource)
+        => $"The entity type '{entityType}' does not map the property '{property}', which the DigitalOcean provider needs for "
+            + $"the /{resource} resource. Do not ignore it or remove it from the model.";
+
+    public static string ModelKeyMismatch(string entityType, string key, string expected)
+        => $"The entity type '{entityType}' has the key '{key}', but the API addresses its items by '{expected}'. Leave the key as "
+            + "the provider configures it.";
+
+    public static string ModelPropertyUnreadable(string entityType, string property, string type)
+        => $"The property '{entityType}.{property}' of type '{type}' cannot be read from the DigitalOcean API. The provider reads "
+            + "strings, numbers, Booleans, DateTimeOffset values and read-only lists of strings.";
 }

@@ -8,6 +8,12 @@ internal sealed record ApiError(int Status, string Id, string Message)
 
     public static ApiError NotFound { get; } = new(404, "not_found", "The resource you were accessing could not be found.");
 
+    /// <summary>Spec snapshots/responses/not_a_snapshot.yml: a get or delete of an id that is an image but not a snapshot.</summary>
+    public static ApiError NotASnapshot { get; } = new(400, "bad_request", "the resource is not a snapshot");
+
+    // Not documented for the API; the id follows its pattern of naming the status.
+    public static ApiError MethodNotAllowed { get; } = new(405, "method_not_allowed", "The method is not allowed for this resource.");
+
     public static ApiError TooManyRequests { get; } = new(429, "too_many_requests", "API rate limit exceeded.");
 
     public static ApiError BadRequest { get; } = new(400, "bad_request", "error parsing request body");
@@ -21,6 +27,7 @@ internal sealed record ApiError(int Status, string Id, string Message)
         401 => Unauthorized,
         403 => new(403, "forbidden", "You do not have access for the attempted action."),
         404 => NotFound,
+        405 => MethodNotAllowed,
         409 => new(409, "conflict", "The request could not be completed due to a conflict."),
         422 => Unprocessable("request payload validation failed"),
         429 => TooManyRequests,

@@ -1,7 +1,7 @@
 namespace EFCore.DigitalOcean.Testing.Internal;
 
 /// <summary>What the fake answers, before headers common to every answer are added.</summary>
-internal sealed class ApiResponse
+internal sealed record ApiResponse
 {
     public const string JsonContentType = "application/json; charset=utf-8";
 
@@ -13,6 +13,9 @@ internal sealed class ApiResponse
     public byte[]? Body { get; init; }
 
     public int? RetryAfterSeconds { get; init; }
+
+    /// <summary>The <c>Allow</c> header of a 405: the methods the path answers.</summary>
+    public string? Allow { get; init; }
 
     /// <summary>False for answers that imitate a proxy in front of the API: they lack the API's own headers.</summary>
     public bool FromApi { get; init; } = true;

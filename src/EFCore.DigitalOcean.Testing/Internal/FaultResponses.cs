@@ -38,7 +38,7 @@ internal static class FaultResponses
             FaultKind.NonJsonBody => Ok(Encoding.UTF8.GetBytes(PlainTextGarbage), "text/plain; charset=utf-8"),
             FaultKind.EmptyBody200 => Ok([], ApiResponse.JsonContentType),
             FaultKind.MissingEnvelopeKey => Ok(Data().ToJson(EnvelopeVariant.MissingKey), ApiResponse.JsonContentType),
-            FaultKind.WrongFieldType => Ok(WithBrokenId(Data(), call).ToJson(EnvelopeVariant.BrokenId), ApiResponse.JsonContentType),
+            FaultKind.WrongFieldType => Ok(Data().ToJson(EnvelopeVariant.BrokenId), ApiResponse.JsonContentType),
             _ => throw new InvalidOperationException($"Fault kind {fault.Kind} has no fixed answer."),
         };
     }
@@ -49,12 +49,6 @@ internal static class FaultResponses
         var error = new ApiError(fault.StatusCode, fault.ErrorId ?? standard.Id, fault.Message ?? standard.Message);
         return ApiResponse.Error(error, call.RequestId, fault.RetryAfterSeconds);
     }
-
-    // A list page may be empty; the broken id needs an image to live in.
-    private static Envelope WithBrokenId(Envelope envelope, ApiCall call) =>
-        envelope is ListEnvelope { Images.Count: 0 } list
-            ? list with { Images = [new FakeImage { Id = 1, Name = "placeholder", CreatedAt = call.Now }] }
-            : envelope;
 
     private static ApiResponse Ok(byte[] body, string contentType, TransportAction transport = TransportAction.Send) =>
         new() { StatusCode = 200, ContentType = contentType, Body = body, Transport = transport };

@@ -1,80 +1,79 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace EFCore.DigitalOcean.Testing.Internal;
 
 /// <summary>Writes the API's image object, in the field order of the spec examples.</summary>
-internal static class ImageJson
+internal abstract class ImageJson() : ObjectJson<FakeImage>("image", "images")
 {
-    public static void WriteFull(Utf8JsonWriter writer, FakeImage image, bool brokenId = false)
-    {
-        writer.WriteStartObject();
-        WriteId(writer, image, brokenId);
-        writer.WriteString("name", image.Name);
-        writer.WriteNullableString("distribution", image.Distribution);
-        writer.WriteNullableString("slug", image.Slug);
-        writer.WriteBoolean("public", image.Public);
-        writer.WriteStringArray("regions", image.Regions);
-        writer.WriteString("created_at", FormatTimestamp(image.CreatedAt));
-        writer.WriteNullableString("type", image.Type);
-        if (image.MinDiskSize is { } minDisk)
-        {
-            writer.WriteNumber("min_disk_size", minDisk);
-        }
-        else
-        {
-            writer.WriteNull("min_disk_size");
-        }
-
-        if (image.SizeGigabytes is { } size)
-        {
-            writer.WriteNumber("size_gigabytes", size);
-        }
-        else
-        {
-            writer.WriteNull("size_gigabytes");
-        }
-
-        writer.WriteNullableString("description", image.Description);
-        writer.WriteStringArray("tags", image.Tags);
-        writer.WriteNullableString("status", image.Status);
-        writer.WriteNullableString("error_message", image.ErrorMessage);
-        writer.WriteEndObject();
-    }
+    /// <summary>The image object of lists, gets and updates.</summary>
+    public static ImageJson Full { get; } = new FullImageJson();
 
     /// <summary>
     /// The 202 answer to a create carries only these fields (spec new_custom_image.yml): no slug,
     /// public, min_disk_size or size_gigabytes.
     /// </summary>
-    public static void WriteCreated(Utf8JsonWriter writer, FakeImage image, bool brokenId = false)
-    {
-        writer.WriteStartObject();
-        WriteId(writer, image, brokenId);
-        writer.WriteString("name", image.Name);
-        writer.WriteNullableString("type", image.Type);
-        writer.WriteNullableString("distribution", image.Distribution);
-        writer.WriteNullableString("description", image.Description);
-        writer.WriteStringArray("tags", image.Tags);
-        writer.WriteStringArray("regions", image.Regions);
-        writer.WriteString("created_at", FormatTimestamp(image.CreatedAt));
-        writer.WriteNullableString("status", image.Status);
-        writer.WriteNullableString("error_message", image.ErrorMessage);
-        writer.WriteEndObject();
-    }
+    public static ImageJson Created { get; } = new CreatedImageJson();
 
-    /// <summary>ISO 8601 in UTC with whole seconds and a <c>Z</c>, as the API writes <c>created_at</c>.</summary>
-    public static string FormatTimestamp(DateTimeOffset value) =>
-        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-
-    private static void WriteId(Utf8JsonWriter writer, FakeImage image, bool brokenId)
+    public override FakeImage Placeholder { get; } = new()
     {
-        if (brokenId)
+        Id = 1,
+        Name = "placeholder",
+        Type = "custom",
+        Distribution = "Unknown",
+        CreatedAt = FakeCatalog.DefaultNow,
+    };
+
+    private static void WriteId(Utf8JsonWriter writer, FakeImage image, bool brokenKey)
+    {
+        if (brokenKey)
         {
             writer.WriteString("id", "not-a-number");
         }
         else
         {
             writer.WriteNumber("id", image.Id);
+        }
+    }
+
+    private sealed class FullImageJson : ImageJson
+    {
+        public override void Write(Utf8JsonWriter writer, FakeImage image, bool brokenKey)
+        {
+            writer.WriteStartObject();
+            WriteId(writer, image, brokenKey);
+            writer.WriteString("name", image.Name);
+            writer.WriteNullableString("distribution", image.Distribution);
+            writer.WriteNullableString("slug", image.Slug);
+            writer.WriteBoolean("public", image.Public);
+            writer.WriteStringArray("regions", image.Regions);
+            writer.WriteTimestamp("created_at", image.CreatedAt);
+            writer.WriteNullableString("type", image.Type);
+            writer.WriteNullableNumber("min_disk_size", image.MinDiskSize);
+            writer.WriteNullableNumber("size_gigabytes", image.SizeGigabytes);
+            writer.WriteNullableString("description", image.Description);
+            writer.WriteStringArray("tags", image.Tags);
+            writer.WriteNullableString("status", image.Status);
+            writer.WriteNullableString("error_message", image.ErrorMessage);
+            writer.WriteEndObject();
+        }
+    }
+
+    private sealed class CreatedImageJson : ImageJson
+    {
+        public override void Write(Utf8JsonWriter writer, FakeImage image, bool brokenKey)
+        {
+            writer.WriteStartObject();
+            WriteId(writer, image, brokenKey);
+            writer.WriteString("name", image.Name);
+            writer.WriteNullableString("type", image.Type);
+            writer.WriteNullableString("distribution", image.Distribution);
+            writer.WriteNullableString("description", image.Description);
+            writer.WriteStringArray("tags", image.Tags);
+            writer.WriteStringArray("regions", image.Regions);
+            writer.WriteTimestamp("created_at", image.CreatedAt);
+            writer.WriteNullableString("status", image.Status);
+            writer.WriteNullableString("error_message", image.ErrorMessage);
+            writer.WriteEndObject();
         }
     }
 }

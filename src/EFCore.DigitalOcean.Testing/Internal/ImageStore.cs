@@ -130,33 +130,12 @@ internal sealed class ImageStore
             }
 
             var source = query.Category is { } category ? _byCategory[category] : _order;
-            if (query.TagName is null)
-            {
-                // Without a tag filter every image of the source matches: page by index, which keeps
-                // 100,000-image catalogues cheap to walk.
-                var start = (int)Math.Min(query.Offset, source.Count);
-                var count = Math.Min(query.PerPage, source.Count - start);
-                return (source.GetRange(start, count).Select(i => i.Clone()).ToList(), source.Count);
-            }
 
-            var page = new List<FakeImage>();
-            var total = 0;
-            foreach (var image in source)
-            {
-                if (!query.Matches(image))
-                {
-                    continue;
-                }
-
-                if (total >= query.Offset && page.Count < query.PerPage)
-                {
-                    page.Add(image.Clone());
-                }
-
-                total++;
-            }
-
-            return (page, total);
+            // Without a tag filter every image of the source matches: page by index, which keeps
+            // 100,000-image catalogues cheap to walk.
+            return query.TagName is null
+                ? query.Paging.Range(source, static i => i.Clone())
+                : query.Paging.Window(source.Where(query.Matches), static i => i.Clone());
         }
     }
 
@@ -235,6 +214,53 @@ internal sealed class ImageStore
             Unlink(image);
             return DeleteOutcome.Deleted;
         }
+    }
+
+    /// <summary>The Droplet snapshots, in the list order of the images.</summary>
+    public IReadOnlyList<SnapshotView> DropletSnapshots(DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            FinishDueImports(now);
+            return _byCategory[ImageCategory.User].Where(IsSnapshot).Select(SnapshotView.FromImage).ToList();
+        }
+    }
+
+    /// <summary>Looks an image id up as a snapshot id, without counting as a client's poll.</summary>
+    public (SnapshotMatch Match, SnapshotView? Snapshot) FindDropletSnapshot(long id, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            FinishDueImports(now);
+            var match = MatchSnapshot(id, out var image);
+            return (match, match == SnapshotMatch.Snapshot ? SnapshotView.FromImage(image!) : null);
+        }
+    }
+
+    /// <summary>Deletes a Droplet snapshot, which is an image: it leaves the images list too.</summary>
+    public SnapshotMatch DeleteDropletSnapshot(long id, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            FinishDueImports(now);
+            var match = MatchSnapshot(id, out var image);
+            if (match == SnapshotMatch.Snapshot)
+            {
+                Unlink(image!);
+            }
+
+            return match;
+        }
+    }
+
+    // Droplet snapshots are the account's own images of type snapshot; a public image of that type
+    // (many distribution images are) is not the account's, so as a snapshot id it names nothing.
+    private static bool IsSnapshot(FakeImage image) => image.Category == ImageCategory.User && image.Type == "snapshot";
+
+    private SnapshotMatch MatchSnapshot(long id, out FakeImage? image)
+    {
+        image = FindOwn(id);
+        return image is null ? SnapshotMatch.None : IsSnapshot(image) ? SnapshotMatch.Snapshot : SnapshotMatch.NotASnapshot;
     }
 
     // Only the account's own images (snapshots, backups, custom images) can be changed or deleted;

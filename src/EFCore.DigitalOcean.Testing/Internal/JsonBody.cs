@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -36,6 +37,34 @@ internal static class JsonBody
             writer.WriteString(name, value);
         }
     }
+
+    public static void WriteNullableNumber(this Utf8JsonWriter writer, string name, int? value)
+    {
+        if (value is { } number)
+        {
+            writer.WriteNumber(name, number);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+    public static void WriteNullableNumber(this Utf8JsonWriter writer, string name, double? value)
+    {
+        if (value is { } number)
+        {
+            writer.WriteNumber(name, number);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+    /// <summary>ISO 8601 in UTC with whole seconds and a <c>Z</c>, as the API writes <c>created_at</c>.</summary>
+    public static void WriteTimestamp(this Utf8JsonWriter writer, string name, DateTimeOffset value) =>
+        writer.WriteString(name, value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
 
     public static void WriteStringArray(this Utf8JsonWriter writer, string name, IEnumerable<string>? values)
     {

@@ -1,15 +1,8 @@
-using System.Globalization;
-
 namespace EFCore.DigitalOcean.Testing.Internal;
 
 /// <summary>The filters and paging of <c>GET /v2/images</c>, read leniently as the real API does.</summary>
-internal sealed record ListQuery(ImageCategory? Category, bool MatchesNothing, string? TagName, int Page, int PerPage)
+internal sealed record ListQuery(ImageCategory? Category, bool MatchesNothing, string? TagName, Paging Paging)
 {
-    public const int DefaultPerPage = 20;
-    public const int MaxPerPage = 200;
-
-    public long Offset => (long)(Page - 1) * PerPage;
-
     public static ListQuery From(IReadOnlyDictionary<string, string> query)
     {
         ImageCategory? category = null;
@@ -38,10 +31,7 @@ internal sealed record ListQuery(ImageCategory? Category, bool MatchesNothing, s
         }
 
         var tag = query.TryGetValue("tag_name", out var tagName) && tagName.Length > 0 ? tagName : null;
-
-        // per_page above the maximum is capped quietly (godo#412); nonsense falls back to the defaults.
-        var perPage = ReadPositive(query, "per_page") ?? DefaultPerPage;
-        return new ListQuery(category, matchesNothing, tag, ReadPositive(query, "page") ?? 1, Math.Min(perPage, MaxPerPage));
+        return new ListQuery(category, matchesNothing, tag, Paging.From(query));
     }
 
     public bool Matches(FakeImage image) =>
@@ -52,11 +42,4 @@ internal sealed record ListQuery(ImageCategory? Category, bool MatchesNothing, s
     // Go's strconv.ParseBool spellings of true.
     private static bool IsTrue(string value) =>
         value is "1" or "t" or "T" || value.Equals("true", StringComparison.OrdinalIgnoreCase);
-
-    private static int? ReadPositive(IReadOnlyDictionary<string, string> query, string name) =>
-        query.TryGetValue(name, out var text)
-        && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
-        && value >= 1
-            ? value
-            : null;
 }

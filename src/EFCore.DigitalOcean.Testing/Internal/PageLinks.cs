@@ -12,21 +12,22 @@ internal sealed record PageLinks(string? First, string? Prev, string? Next, stri
 
     public static PageLinks Build(
         Uri baseAddress,
+        string collection,
         IReadOnlyList<KeyValuePair<string, string>> callerQuery,
-        ListQuery query,
+        Paging paging,
         int total,
         SinglePageLinks whenSingle)
     {
-        var lastPage = Math.Max(1, (int)((total + (long)query.PerPage - 1) / query.PerPage));
-        var page = query.Page;
+        var lastPage = Math.Max(1, (int)((total + (long)paging.PerPage - 1) / paging.PerPage));
+        var page = paging.Page;
 
         // Links keep every parameter the caller sent (the filters) and replace page and per_page.
         var kept = callerQuery.Where(p => p.Key is not ("page" or "per_page")).ToList();
-        var perPage = new KeyValuePair<string, string>("per_page", query.PerPage.ToString(CultureInfo.InvariantCulture));
+        var perPage = new KeyValuePair<string, string>("per_page", paging.PerPage.ToString(CultureInfo.InvariantCulture));
         string Url(int target)
         {
             var pageNumber = new KeyValuePair<string, string>("page", target.ToString(CultureInfo.InvariantCulture));
-            return new Uri(baseAddress, "v2/images?" + QueryString.Encode([.. kept, pageNumber, perPage])).AbsoluteUri;
+            return new Uri(baseAddress, collection.TrimStart('/') + "?" + QueryString.Encode([.. kept, pageNumber, perPage])).AbsoluteUri;
         }
 
         var hasPrevious = page > 1;

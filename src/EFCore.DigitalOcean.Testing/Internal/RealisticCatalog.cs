@@ -8,6 +8,9 @@ namespace EFCore.DigitalOcean.Testing.Internal;
 /// </summary>
 internal static class RealisticCatalog
 {
+    private const string DatabaseVolume = "89bcc42f-85cf-11e6-a004-000f53315871";
+    private const string UploadsVolume = "506f78a4-e098-11e5-ad9f-000f53306ae1";
+
     private static readonly List<string> AllRegions =
         ["nyc3", "nyc1", "sfo1", "nyc2", "ams2", "sgp1", "lon1", "ams3", "fra1", "tor1", "sfo2", "blr1", "sfo3", "syd1"];
 
@@ -47,6 +50,7 @@ internal static class RealisticCatalog
     ];
 
     private static readonly string[] Droplets = ["web-01", "web-02", "api-01", "db-01", "ci-runner-01", "cache-01"];
+    private static readonly long[] DropletIds = [402_117_388, 402_117_391, 415_900_027, 388_004_512, 421_337_650, 430_006_119];
     private static readonly string[] DropletDistributions = ["Ubuntu", "Ubuntu", "Ubuntu", "Debian", "Fedora", "Rocky Linux"];
     private static readonly string[] SnapshotReasons = ["before kernel upgrade", "before php 8.3", "golden", "pre-migration"];
     private static readonly string[] UserRegions = ["nyc3", "sfo3", "ams3", "fra1", "lon1", "sgp1", "tor1", "blr1", "syd1", "nyc1"];
@@ -114,6 +118,9 @@ internal static class RealisticCatalog
                     : $"{Droplets[droplet]}-{created.ToUnixTimeMilliseconds()}";
                 image.MinDiskSize = DropletDisks[droplet];
                 image.SizeGigabytes = Math.Round(1.1 + (i * 37 % 90) / 10.0, 2);
+
+                // Snapshots fall on even rows, so they come from web-01, api-01 and ci-runner-01: six each.
+                image.DropletId = DropletIds[droplet];
                 if (i % 6 == 0)
                 {
                     // Snapshots transferred to a second region.
@@ -154,6 +161,29 @@ internal static class RealisticCatalog
 
         return image;
     }
+
+    /// <summary>Snapshots of two volumes, oldest first: three of a database volume, two of an uploads volume.</summary>
+    public static IReadOnlyList<FakeVolumeSnapshot> BuildVolumeSnapshots(DateTimeOffset now) =>
+    [
+        Volume(now, "4b0e1e62-5c1a-4f3e-9d0b-7a3c2f9e8d11", "pgdata-01-weekly", 84, DatabaseVolume, 100, 21.37, ["db", "prod"]),
+        Volume(now, "9d7f3a10-2b64-4c8e-a1f5-0e6b7c8d9a22", "uploads-01-before-cleanup", 61, UploadsVolume, 250, 143.9, []),
+        Volume(now, "c2a5e8f4-7d31-4b9a-8e06-1f2d3c4b5a33", "pgdata-01-weekly", 42, DatabaseVolume, 100, 23.05, ["db", "prod"]),
+        Volume(now, "e81b4c7d-9f02-4a6e-b3d8-5c6a7b8e9f44", "uploads-01-monthly", 30, UploadsVolume, 250, 151.2, ["k8s"]),
+        Volume(now, "f5d9a2b3-6e48-4c1f-9a70-2b3c4d5e6f55", "pgdata-01-weekly", 7, DatabaseVolume, 100, 24.61, ["db", "prod"]),
+    ];
+
+    private static FakeVolumeSnapshot Volume(
+        DateTimeOffset now, string id, string name, int daysAgo, string volumeId, int minDisk, double size, List<string> tags) => new()
+    {
+        Id = id,
+        Name = name,
+        CreatedAt = now.AddDays(-daysAgo),
+        Regions = ["nyc1"],
+        VolumeId = volumeId,
+        MinDiskSize = minDisk,
+        SizeGigabytes = size,
+        Tags = tags,
+    };
 
     private sealed record PublicRow(
         string Slug, string Name, string Distribution, string Type, int DaysAgo, int MinDisk, double Size,

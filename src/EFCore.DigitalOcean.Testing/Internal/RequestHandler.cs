@@ -8,7 +8,7 @@ namespace EFCore.DigitalOcean.Testing.Internal;
 
 /// <summary>
 /// The WireMock callback behind every request: record it, let a fault answer or handle it (token,
-/// then rate limit, then the images API), wait the configured latency, and add the headers every API
+/// then rate limit, then the resource the path names), wait the configured latency, and add the headers every API
 /// answer carries.
 /// </summary>
 internal sealed class RequestHandler(
@@ -18,7 +18,7 @@ internal sealed class RequestHandler(
     RateLimiter rateLimiter,
     RequestLog log,
     FaultRegistry faults,
-    ImagesApi api,
+    ApiRouter api,
     CancellationToken stopping)
 {
     public async Task<IResponseMessage> HandleAsync(IRequestMessage message)
@@ -124,6 +124,11 @@ internal sealed class RequestHandler(
             message.AddHeader("ratelimit-remaining", remaining.ToString(CultureInfo.InvariantCulture));
             message.AddHeader("ratelimit-reset", rateLimiter.ResetUnixSeconds.ToString(CultureInfo.InvariantCulture));
             message.AddHeader("x-request-id", requestId);
+        }
+
+        if (response.Allow is not null)
+        {
+            message.AddHeader("Allow", response.Allow);
         }
 
         if (response.RetryAfterSeconds is { } seconds)

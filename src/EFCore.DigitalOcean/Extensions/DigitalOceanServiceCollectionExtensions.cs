@@ -1,12 +1,15 @@
 using System.ComponentModel;
 using EFCore.DigitalOcean.Diagnostics.Internal;
 using EFCore.DigitalOcean.Infrastructure.Internal;
+using EFCore.DigitalOcean.Metadata.Conventions.Internal;
+using EFCore.DigitalOcean.Metadata.Internal;
 using EFCore.DigitalOcean.Query.Internal;
 using EFCore.DigitalOcean.Storage.Internal;
 using EFCore.DigitalOcean.Update.Internal;
 using EFCore.DigitalOcean.ValueGeneration.Internal;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
 using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.ValueGeneration;
@@ -40,7 +43,9 @@ public static class DigitalOceanServiceCollectionExtensions
             .TryAdd<IShapedQueryCompilingExpressionVisitorFactory, DigitalOceanShapedQueryCompilingExpressionVisitorFactory>()
             .TryAdd<IValueGeneratorSelector, DigitalOceanValueGeneratorSelector>()
             .TryAdd<IModelValidator, DigitalOceanModelValidator>()
+            .TryAdd<IProviderConventionSetBuilder, DigitalOceanConventionSetBuilder>()
             .TryAddProviderSpecificServices(b => b
+                .TryAddSingleton<ApiResourceTable, ApiResourceTable>()
                 .TryAddSingleton<DigitalOceanHttpPipeline, DigitalOceanHttpPipeline>()
                 .TryAddSingleton<RateLimitRegistry, RateLimitRegistry>()
                 .TryAddScoped<DigitalOceanClient, DigitalOceanClient>()

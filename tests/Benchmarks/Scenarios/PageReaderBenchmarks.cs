@@ -25,7 +25,7 @@ public class PageReaderBenchmarks : ApiBenchmark
         using var http = Fake.CreateHttpClient();
         _body = http.GetByteArrayAsync($"v2/images?per_page={PageSize}&page=1").GetAwaiter().GetResult();
         using var db = new CloudContext(ProviderOptions());
-        _rows = ResourceRowReader.For(db.Model.FindEntityType(typeof(Image))!);
+        _rows = ResourceRowReader.For(db.Model.FindEntityType(typeof(Image))!, EFCore.DigitalOcean.Metadata.Internal.ApiResources.Images);
         Fake.ClearRequests();
     }
 

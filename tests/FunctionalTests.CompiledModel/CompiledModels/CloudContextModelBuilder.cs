@@ -11,15 +11,19 @@ namespace EFCore.DigitalOcean.FunctionalTests.CompiledModels
     public partial class CloudContextModel
     {
         private CloudContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("05c317fe-88af-4444-962a-13b318fd33b9"), entityTypeCount: 1)
+            : base(skipDetectChanges: false, modelId: new Guid("a0865b36-d183-4d96-b0b0-18ca0cfcaf17"), entityTypeCount: 3)
         {
         }
 
         partial void Initialize()
         {
             var image = ImageEntityType.Create(this);
+            var region = RegionEntityType.Create(this);
+            var snapshot = SnapshotEntityType.Create(this);
 
             ImageEntityType.CreateAnnotations(image);
+            RegionEntityType.CreateAnnotations(region);
+            SnapshotEntityType.CreateAnnotations(snapshot);
 
             AddAnnotation("ProductVersion", "10.0.15");
         }

@@ -1,11 +1,14 @@
+using System.Globalization;
+using System.Net;
 using System.Text.Json;
 
 namespace EFCore.DigitalOcean.Metadata.Internal;
 
 /// <summary>
 ///     Everything the provider must know about one DigitalOcean REST resource: where it lives, how its envelopes are keyed,
-///     which list filters it has and which fields a write may carry. Query and update code read these facts instead of
-///     hard-coding them, so a second resource is a second instance, not a rewrite.
+///     its key, the list filters it has, what the API lets a client do with it and which fields a write may carry. Query
+///     translation, the client and the update pipeline read these facts and never name a resource, so a new resource is a new
+///     entry in <see cref="ApiResources" />, not new code.
 /// </summary>
 internal sealed class ApiResource
 {
@@ -21,29 +24,64 @@ internal sealed class ApiResource
     /// <summary>The key of the single item in get, create and update responses, such as <c>image</c>.</summary>
     public required string ItemKey { get; init; }
 
-    /// <summary>The list query parameter that filters by one tag, and the collection property it tests.</summary>
-    public required (string Parameter, string Property) TagFilter { get; init; }
-
-    /// <summary>The integer key that addresses one item: <c>GET {path}/{id}</c>.</summary>
+    /// <summary>The key that addresses one item, <c>GET {path}/{key}</c>: a number or a string.</summary>
     public required string KeyProperty { get; init; }
 
     /// <summary>A string property that also addresses one item in the same path segment as the key (a public image's slug).</summary>
     public string? AlternateKeyProperty { get; init; }
 
-    /// <summary>The property that names an item in messages, for items that have no id yet.</summary>
+    /// <summary>The property that names an item in messages, for items that have no key yet.</summary>
     public required string DisplayProperty { get; init; }
 
+    public required ApiCapabilities Capabilities { get; init; }
+
+    /// <summary>The list filters the API takes.</summary>
+    public IReadOnlyList<ApiFilter> Filters { get; init; } = [];
+
+    /// <summary>
+    ///     Whether the API promises that its list filters (and catalogue scopes) combine in one request. When it does not, a
+    ///     request carries one of them and the other conditions run in memory.
+    /// </summary>
+    public bool FiltersCombine { get; init; }
+
+    /// <summary>The statuses that mean "no such item" for <c>GET {path}/{key}</c>; the query then has no result.</summary>
+    public IReadOnlyList<HttpStatusCode> PointReadMisses { get; init; } = [HttpStatusCode.NotFound];
+
+    public FullListingPolicy FullListing { get; init; } = FullListingPolicy.Warn;
+
     /// <summary>Properties that a create must carry.</summary>
-    public required IReadOnlyList<string> CreateRequired { get; init; }
+    public IReadOnlyList<string> CreateRequired { get; init; } = [];
 
     /// <summary>Properties that a create carries when they are set.</summary>
-    public required IReadOnlyList<string> CreateOptional { get; init; }
+    public IReadOnlyList<string> CreateOptional { get; init; } = [];
 
     /// <summary>The only properties an update may change.</summary>
-    public required IReadOnlyList<string> Updatable { get; init; }
+    public IReadOnlyList<string> Updatable { get; init; } = [];
 
     /// <summary>Properties that exist only in create requests; responses never contain them.</summary>
-    public required IReadOnlyList<string> WriteOnly { get; init; }
+    public IReadOnlyList<string> WriteOnly { get; init; } = [];
+
+    /// <summary>The collection's name for telemetry and messages, such as <c>images</c>.</summary>
+    public string Name => CollectionKey;
+
+    public bool Can(ApiCapabilities capability) => (Capabilities & capability) == capability;
+
+    /// <summary>Every property the description names; each must be mapped by the model.</summary>
+    public IEnumerable<string> NamedProperties
+        => new[] { KeyProperty, AlternateKeyProperty, DisplayProperty }.OfType<string>()
+            .Concat(Filters.Select(f => f.Property))
+            .Concat(CreateRequired)
+            .Concat(CreateOptional)
+            .Concat(Updatable)
+            .Concat(WriteOnly)
+            .Distinct();
+
+    /// <summary>The path of one item: its key (or alternate key), escaped as one path segment.</summary>
+    public string ItemPath(string keySegment) => CollectionPath + "/" + Uri.EscapeDataString(keySegment);
+
+    /// <summary>A key value as the API writes it in a path: numbers in the invariant culture.</summary>
+    public static string KeySegment(object key)
+        => key is IFormattable formattable ? formattable.ToString(null, CultureInfo.InvariantCulture) : key.ToString() ?? "";
 
     /// <summary>The JSON name of a property: the API uses the snake_case form of each CLR name.</summary>
     public static string JsonName(string propertyName) => JsonNamingPolicy.SnakeCaseLower.ConvertName(propertyName);

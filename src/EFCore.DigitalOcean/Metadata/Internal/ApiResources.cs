@@ -1,8 +1,11 @@
-using Microsoft.EntityFrameworkCore.Metadata;
+using System.Net;
 
 namespace EFCore.DigitalOcean.Metadata.Internal;
 
-/// <summary>The resources this provider maps. Images is the first; each new resource is one more entry here.</summary>
+/// <summary>
+///     The resources this provider maps, as data. A new resource is one more entry here, its entity class and its part of the
+///     fake; nothing else in the provider names a resource.
+/// </summary>
 internal static class ApiResources
 {
     public static readonly ApiResource Images = new()
@@ -11,20 +14,51 @@ internal static class ApiResources
         CollectionPath = "v2/images",
         CollectionKey = "images",
         ItemKey = "image",
-        TagFilter = ("tag_name", nameof(Image.Tags)),
         KeyProperty = nameof(Image.Id),
         AlternateKeyProperty = nameof(Image.Slug),
         DisplayProperty = nameof(Image.Name),
+        Capabilities = ApiCapabilities.List | ApiCapabilities.GetByKey | ApiCapabilities.Create | ApiCapabilities.Update
+            | ApiCapabilities.Delete,
+        Filters = [new ApiFilter("tag_name", nameof(Image.Tags), ApiFilterOperator.Contains)],
         CreateRequired = [nameof(Image.Name), nameof(Image.Url), nameof(Image.Region)],
         CreateOptional = [nameof(Image.Distribution), nameof(Image.Description), nameof(Image.Tags)],
         Updatable = [nameof(Image.Name), nameof(Image.Distribution), nameof(Image.Description)],
         WriteOnly = [nameof(Image.Url), nameof(Image.Region)],
     };
 
-    private static readonly ApiResource[] All = [Images];
+    public static readonly ApiResource Snapshots = new()
+    {
+        ClrType = typeof(Snapshot),
+        CollectionPath = "v2/snapshots",
+        CollectionKey = "snapshots",
+        ItemKey = "snapshot",
+        KeyProperty = nameof(Snapshot.Id),
+        DisplayProperty = nameof(Snapshot.Name),
+        Capabilities = ApiCapabilities.List | ApiCapabilities.GetByKey | ApiCapabilities.Delete,
+        Filters =
+        [
+            new ApiFilter(
+                "resource_type", nameof(Snapshot.ResourceType), ApiFilterOperator.Equal,
+                [SnapshotResourceTypes.Droplet, SnapshotResourceTypes.Volume]),
+        ],
 
-    public static ApiResource? Find(Type clrType) => Array.Find(All, r => r.ClrType == clrType);
+        // The single-item path answers 400 "the resource is not a snapshot" for the id of an image that is not one.
+        PointReadMisses = [HttpStatusCode.NotFound, HttpStatusCode.BadRequest],
+    };
 
-    public static ApiResource Get(IReadOnlyEntityType entityType)
-        => Find(entityType.ClrType) ?? throw new InvalidOperationException(DigitalOceanStrings.UnmappedEntityType(entityType.DisplayName()));
+    public static readonly ApiResource Regions = new()
+    {
+        ClrType = typeof(Region),
+        CollectionPath = "v2/regions",
+        CollectionKey = "regions",
+        ItemKey = "region",
+        KeyProperty = nameof(Region.Slug),
+        DisplayProperty = nameof(Region.Name),
+        Capabilities = ApiCapabilities.List,
+
+        // About fifteen regions: one page, so filtering them in memory is the right plan, not a warning.
+        FullListing = FullListingPolicy.Silent,
+    };
+
+    public static readonly IReadOnlyList<ApiResource> All = [Images, Snapshots, Regions];
 }

@@ -33,4 +33,6 @@ internal readonly record struct ApiValue(object? Constant, string? ParameterName
         => Resolve(queryContext) is { } value ? Convert.ToInt64(value, CultureInfo.InvariantCulture) : null;
 
     public string? ResolveString(QueryContext queryContext) => Resolve(queryContext) as string;
+
+    public override string ToString() => ParameterName is null ? $"{Constant}" : "@" + ParameterName;
 }

@@ -7,7 +7,8 @@ namespace EFCore.DigitalOcean.Query.Internal;
 /// <summary>
 ///     Lifts the scope operators (Distributions, Applications, PrivateOnly) out of the query before EF's own preprocessing,
 ///     which does not know them, and records the scope for the translator. They may stand anywhere in the chain; two of them
-///     in one query are an error, because the API lists one catalogue per request.
+///     in one query are an error, because the API lists one catalogue per request. A query over several sets is compiled as a
+///     whole here instead (see <see cref="CrossSetQueryCompiler" />): each of its sets is a query of its own.
 /// </summary>
 internal sealed class DigitalOceanQueryTranslationPreprocessor(
     QueryTranslationPreprocessorDependencies dependencies,
@@ -15,7 +16,9 @@ internal sealed class DigitalOceanQueryTranslationPreprocessor(
     : QueryTranslationPreprocessor(dependencies, queryCompilationContext)
 {
     public override Expression Process(Expression query)
-        => base.Process(new ScopeExtractor(queryCompilationContext).Visit(query));
+        => CrossSetQueryCompiler.Applies(query)
+            ? CrossSetQueryCompiler.Compile(query, queryCompilationContext)
+            : base.Process(new ScopeExtractor(queryCompilationContext).Visit(query));
 
     private sealed class ScopeExtractor(DigitalOceanQueryCompilationContext context) : ExpressionVisitor
     {

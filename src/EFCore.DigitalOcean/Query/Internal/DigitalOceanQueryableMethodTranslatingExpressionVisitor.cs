@@ -70,7 +70,7 @@ internal sealed class DigitalOceanQueryableMethodTranslatingExpressionVisitor : 
 
     protected override ShapedQueryExpression? CreateShapedQueryExpression(IEntityType entityType)
     {
-        var query = new ResourceQueryExpression(entityType, _queryCompilationContext.Scope);
+        var query = new ResourceQueryExpression(entityType, _queryCompilationContext.Resources.Get(entityType), _queryCompilationContext.Scope);
         return new ShapedQueryExpression(query, new StructuralTypeShaperExpression(entityType, new RowBufferExpression(query.Row), nullable: false));
     }
 
@@ -281,9 +281,11 @@ internal sealed class DigitalOceanQueryableMethodTranslatingExpressionVisitor : 
         => Fail("Union");
 
     protected override Expression? TranslateExecuteDelete(ShapedQueryExpression source)
-        => source.ShaperExpression is StructuralTypeShaperExpression
-            ? new ResourceBulkWriteExpression(Query(source), setters: null)
-            : Fail("ExecuteDelete over a projection");
+        => source.ShaperExpression is not StructuralTypeShaperExpression
+            ? Fail("ExecuteDelete over a projection")
+            : Query(source).Resource is var resource && !resource.Can(ApiCapabilities.Delete)
+                ? Fail(DigitalOceanStrings.CannotDelete(resource.ClrType.Name))
+                : new ResourceBulkWriteExpression(Query(source), setters: null);
 
     protected override Expression? TranslateExecuteUpdate(ShapedQueryExpression source, IReadOnlyList<ExecuteUpdateSetter> setters)
     {
@@ -297,9 +299,8 @@ internal sealed class DigitalOceanQueryableMethodTranslatingExpressionVisitor : 
                 : null;
             if (property is null || !query.Resource.Updatable.Contains(property.Name))
             {
-                return Fail(
-                    $"ExecuteUpdate can set only {string.Join(", ", query.Resource.Updatable)}, which the API updates; "
-                    + $"'{Describe(setter.PropertySelector)}' is not one of them.");
+                return Fail(DigitalOceanStrings.ExecuteUpdateNotUpdatable(
+                    query.Resource.ClrType.Name, query.Resource.Updatable, Describe(setter.PropertySelector)));
             }
 
             var value = setter.ValueExpression is LambdaExpression lambda ? RemapLambdaBody(source, lambda) : setter.ValueExpression;

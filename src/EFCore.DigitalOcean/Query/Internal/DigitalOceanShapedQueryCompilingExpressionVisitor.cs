@@ -18,6 +18,16 @@ internal sealed class DigitalOceanShapedQueryCompilingExpressionVisitor(
 {
     protected override Expression VisitShapedQuery(ShapedQueryExpression shapedQueryExpression)
     {
+        if (shapedQueryExpression.QueryExpression is CrossSetQueryExpression crossSet)
+        {
+            return Expression.New(
+                typeof(CrossSetQueryingEnumerable<>).MakeGenericType(crossSet.ElementType).GetConstructors()[0],
+                QueryCompilationContext.QueryContextParameter,
+                Expression.Constant(crossSet.Sources),
+                Expression.Constant(crossSet.Combine),
+                Expression.Constant(crossSet.Operations));
+        }
+
         var query = (ResourceQueryExpression)shapedQueryExpression.QueryExpression;
         if (query.Tail is not { } tail)
         {

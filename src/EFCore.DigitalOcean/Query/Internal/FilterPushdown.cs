@@ -1,25 +1,30 @@
 using System.Linq.Expressions;
+using EFCore.DigitalOcean.Metadata.Internal;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Query;
 
 namespace EFCore.DigitalOcean.Query.Internal;
 
 /// <summary>
-///     Finds the conditions of a filter that the request can carry. <c>Id == x</c> and <c>Slug == s</c> become a point read
-///     (without a scope operator, which the single-item endpoint cannot honour); <c>Tags.Contains(t)</c> becomes the tag
-///     filter (also only without a scope: the API does not promise that filters combine); <c>ids.Contains(i.Id)</c> with a
-///     local list becomes one point read per id. A point read keeps its condition in memory too: the id-or-slug path segment
-///     is ambiguous (a slug "123" reads image 123), and a long id list falls back to a listing at run time.
+///     Finds the conditions of a filter that the request can carry, as the resource describes them. <c>Key == x</c> (and
+///     <c>AlternateKey == s</c>) become a point read when the resource has one, without a scope operator, which the single-item
+///     endpoint cannot honour; <c>keys.Contains(x.Key)</c> with a local list becomes one point read per key. A condition that a
+///     list filter answers (<c>i.Tags.Contains(t)</c>, <c>s.ResourceType == "droplet"</c>) becomes that filter, as far as
+///     <see cref="ResourceQueryExpression.CanPushFilter" /> allows. A point read keeps its condition in memory too: the
+///     key-or-slug path segment is ambiguous (a slug "123" reads image 123), and a long key list falls back to a listing at run
+///     time.
 /// </summary>
 internal sealed class FilterPushdown(ResourceQueryExpression query)
 {
+    private ApiResource Resource => query.Resource;
+
     /// <summary>Pushes what it can and returns the conditions left for memory, or null when none are left.</summary>
     public Expression? Apply(Expression predicate)
     {
         var conjuncts = Split(predicate);
         var remaining = new List<Expression>();
 
-        if (query.Scope is null && !query.IsPointRead)
+        if (query.Scope is null && !query.IsPointRead && Resource.Can(ApiCapabilities.GetByKey))
         {
             foreach (var conjunct in conjuncts)
             {
@@ -29,19 +34,20 @@ internal sealed class FilterPushdown(ResourceQueryExpression query)
                 }
             }
 
-            // A tag pushed by an earlier Where yields to the point read and is checked in memory instead.
-            if (query.IsPointRead && query.Tag is not null)
+            // Filters pushed by an earlier Where yield to the point read and are checked in memory instead.
+            if (query.IsPointRead)
             {
-                remaining.Add(query.TagCondition!);
-                query.PushTag(null, null);
+                remaining.AddRange(query.RemoveFilters());
             }
         }
 
         foreach (var conjunct in conjuncts)
         {
-            if (query.Scope is null && !query.IsPointRead && query.Tag is null && MatchTag(conjunct) is { } tag)
+            if (MatchFilter(conjunct) is var (filter, value)
+                && filter.CanSend(value.Constant, value.ParameterName is not null)
+                && query.CanPushFilter(filter)
+                && !query.PushFilter(filter, value, conjunct).ConditionInMemory)
             {
-                query.PushTag(tag, conjunct);
                 continue;
             }
 
@@ -58,45 +64,68 @@ internal sealed class FilterPushdown(ResourceQueryExpression query)
 
     private bool TryMatchPointRead(Expression conjunct)
     {
-        if (conjunct is MethodCallExpression { Method.Name: nameof(Enumerable.Contains), Object: null, Arguments: [var ids, var key] }
-            && PropertyName(key) == query.Resource.KeyProperty
-            && ids is QueryParameterExpression or ConstantExpression
-            && ApiValue.From(ids) is { } idList)
+        if (conjunct is MethodCallExpression { Method.Name: nameof(Enumerable.Contains), Object: null, Arguments: [var keys, var key] }
+            && PropertyName(key) == Resource.KeyProperty
+            && keys is QueryParameterExpression or ConstantExpression
+            && ApiValue.From(keys) is { } keyList)
         {
-            query.PushPointReads(idList);
+            query.PushPointReads(keyList);
             return true;
         }
 
-        if (conjunct is not BinaryExpression { NodeType: ExpressionType.Equal } equal)
+        if (MatchEquality(conjunct) is not var (property, value))
         {
             return false;
         }
 
-        var (property, value) = PropertyName(equal.Left) is { } left
-            ? (left, equal.Right)
-            : (PropertyName(equal.Right), equal.Left);
-
-        if (ApiValue.From(value) is not { } apiValue || (apiValue.ParameterName is null && apiValue.Constant is null))
+        if (property == Resource.KeyProperty)
         {
-            return false;
-        }
-
-        if (property == query.Resource.KeyProperty)
-        {
-            query.PushPointRead(apiValue, null);
+            query.PushPointRead(value, null);
             return true;
         }
 
-        if (property is not null && property == query.Resource.AlternateKeyProperty)
+        if (property == Resource.AlternateKeyProperty)
         {
-            query.PushPointRead(null, apiValue);
+            query.PushPointRead(null, value);
             return true;
         }
 
         return false;
     }
 
-    private ApiValue? MatchTag(Expression conjunct)
+    private (ApiFilter Filter, ApiValue Value)? MatchFilter(Expression conjunct)
+    {
+        foreach (var filter in Resource.Filters)
+        {
+            var match = filter.Operator == ApiFilterOperator.Contains ? MatchContains(conjunct) : MatchEquality(conjunct);
+            if (match is var (property, value) && property == filter.Property && (value.ParameterName is not null || value.Constant is string))
+            {
+                return (filter, value);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary><c>x.Property == value</c> or <c>value == x.Property</c>, with a constant or parameter value.</summary>
+    private static (string Property, ApiValue Value)? MatchEquality(Expression conjunct)
+    {
+        if (conjunct is not BinaryExpression { NodeType: ExpressionType.Equal } equal)
+        {
+            return null;
+        }
+
+        var (property, value) = PropertyName(equal.Left) is { } left
+            ? (left, equal.Right)
+            : (PropertyName(equal.Right), equal.Left);
+
+        return property is not null && ApiValue.From(value) is { } apiValue && (apiValue.ParameterName is not null || apiValue.Constant is not null)
+            ? (property, apiValue)
+            : null;
+    }
+
+    /// <summary><c>x.List.Contains(value)</c>, in any of the forms EF presents a primitive collection in.</summary>
+    private static (string Property, ApiValue Value)? MatchContains(Expression conjunct)
     {
         if (conjunct is MethodCallExpression { Method.DeclaringType: var declaringType } queryableCall && declaringType == typeof(Queryable))
         {
@@ -110,12 +139,9 @@ internal sealed class FilterPushdown(ResourceQueryExpression query)
             _ => (null, null)
         };
 
-        return collection is not null
-            && PropertyName(collection) == query.Resource.TagFilter.Property
-            && ApiValue.From(item!) is { } tag
-            && (tag.ParameterName is not null || tag.Constant is string)
-                ? tag
-                : null;
+        return collection is not null && PropertyName(collection) is { } property && ApiValue.From(item!) is { } value
+            ? (property, value)
+            : null;
     }
 
     private static string? PropertyName(Expression expression)

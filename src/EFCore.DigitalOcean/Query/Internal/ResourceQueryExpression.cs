@@ -17,10 +17,12 @@ internal sealed class ResourceQueryExpression : Expression, IPrintableExpression
     private readonly List<string> _clientOperations = [];
     private bool _onlyFiltersInMemory = true;
 
-    public ResourceQueryExpression(IEntityType entityType, ListScope? scope)
+    private readonly List<PushedFilter> _filters = [];
+
+    public ResourceQueryExpression(IEntityType entityType, ApiResource resource, ListScope? scope)
     {
         EntityType = entityType;
-        Resource = ApiResources.Get(entityType);
+        Resource = resource;
         Scope = scope;
         Source = Parameter(typeof(IAsyncEnumerable<ResourceRow>), "rows");
         Row = Parameter(typeof(ResourceRow), "row");
@@ -40,7 +42,9 @@ internal sealed class ResourceQueryExpression : Expression, IPrintableExpression
     /// <summary>The in-memory operators, as calls on <see cref="RowOperators" /> rooted at <see cref="Source" />.</summary>
     public Expression Pipeline { get; private set; }
 
-    public ApiValue? Tag { get; private set; }
+    /// <summary>The list filters the request carries, with the conditions they stand for.</summary>
+    public IReadOnlyList<PushedFilter> Filters => _filters;
+
     public ApiValue? PointReadId { get; private set; }
     public ApiValue? PointReadSlug { get; private set; }
 
@@ -54,7 +58,7 @@ internal sealed class ResourceQueryExpression : Expression, IPrintableExpression
     public ServerAggregate ServerAggregate { get; private set; }
 
     /// <summary>Whether the API filters the listing, so that it is not the whole catalogue.</summary>
-    public bool IsNarrowed => Scope is not null || Tag is not null || IsPointRead;
+    public bool IsNarrowed => Scope is not null || _filters.Count > 0 || IsPointRead;
 
     public bool IsPointRead => PointReadId is not null || PointReadSlug is not null || PointReadIds is not null;
 
@@ -84,13 +88,28 @@ internal sealed class ResourceQueryExpression : Expression, IPrintableExpression
 
     public override ExpressionType NodeType => ExpressionType.Extension;
 
-    /// <summary>The filter condition the pushed tag stands for, kept in case a point read later takes precedence.</summary>
-    public Expression? TagCondition { get; private set; }
+    /// <summary>
+    ///     Whether the request can carry <paramref name="filter" /> too: not with a point read (the single-item path takes no
+    ///     filter), and, unless the resource's filters combine, only as the request's one filter or scope.
+    /// </summary>
+    public bool CanPushFilter(ApiFilter filter)
+        => !IsPointRead
+            && _filters.TrueForAll(f => f.Filter != filter)
+            && (Resource.FiltersCombine || (Scope is null && _filters.Count == 0));
 
-    public void PushTag(ApiValue? tag, Expression? condition)
+    public PushedFilter PushFilter(ApiFilter filter, ApiValue value, Expression condition)
     {
-        Tag = tag;
-        TagCondition = condition;
+        var pushed = new PushedFilter(filter, value, condition);
+        _filters.Add(pushed);
+        return pushed;
+    }
+
+    /// <summary>Takes the pushed filters back for a point read, returning the conditions that memory must now check.</summary>
+    public IEnumerable<Expression> RemoveFilters()
+    {
+        var conditions = _filters.Where(f => !f.ConditionInMemory).Select(f => f.Condition).ToList();
+        _filters.Clear();
+        return conditions;
     }
 
     public void PushPointRead(ApiValue? id, ApiValue? slug)
@@ -153,7 +172,8 @@ internal sealed class ResourceQueryExpression : Expression, IPrintableExpression
 
     public void Print(ExpressionPrinter expressionPrinter)
     {
-        expressionPrinter.Append($"{Resource.CollectionPath} scope={Scope?.OperatorName} tag={Tag} id={PointReadId} slug={PointReadSlug}");
+        expressionPrinter.Append(
+            $"{Resource.CollectionPath} scope={Scope?.OperatorName} filters={string.Join(", ", _filters.Select(f => f.Filter.Parameter + "=" + f.Value))} id={PointReadId} slug={PointReadSlug}");
         expressionPrinter.Append($" ids={PointReadIds} offset={Offset} limit={Limit} aggregate={ServerAggregate} in memory: {string.Join(", ", _clientOperations)}");
     }
 }

@@ -19,7 +19,7 @@ internal sealed class ResourceQueryPlan(ResourceQueryExpression query)
 
     public ApiResource Resource => _resource;
     private readonly ListScope? _scope = query.Scope;
-    private readonly ApiValue? _tag = query.Tag;
+    private readonly IReadOnlyList<PushedFilter> _filters = [.. query.Filters];
     private readonly ApiValue? _pointReadId = query.PointReadId;
     private readonly ApiValue? _pointReadSlug = query.PointReadSlug;
     private readonly ApiValue? _pointReadIds = query.PointReadIds;
@@ -36,7 +36,7 @@ internal sealed class ResourceQueryPlan(ResourceQueryExpression query)
     public IAsyncEnumerable<ResourceRow> Fetch(DigitalOceanQueryContext queryContext, bool rowsAreTransient)
     {
         var client = queryContext.Client;
-        var rows = ResourceRowReader.For(_entityType);
+        var rows = ResourceRowReader.For(_entityType, _resource);
         if (PointReadSegment(queryContext) is { } segment)
         {
             return segment.Length > 0 ? FindOneAsync(client, segment, rows) : AsyncEnumerable.Empty<ResourceRow>();
@@ -88,20 +88,18 @@ internal sealed class ResourceQueryPlan(ResourceQueryExpression query)
             });
     }
 
-    /// <summary>Reads each id of a short id list, concurrently, and yields the ones that exist in the list's order.</summary>
+    /// <summary>Reads each key of a short key list, concurrently, and yields the ones that exist in the list's order.</summary>
     private async IAsyncEnumerable<ResourceRow> FindManyAsync(
         DigitalOceanClient client,
-        IReadOnlyList<long> ids,
+        IReadOnlyList<string> keys,
         ResourceRowReader rows,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var found = new ResourceRow?[ids.Count];
+        var found = new ResourceRow?[keys.Count];
         await Parallel.ForEachAsync(
-                Enumerable.Range(0, ids.Count),
+                Enumerable.Range(0, keys.Count),
                 new ParallelOptions { MaxDegreeOfParallelism = client.MaxConcurrentRequests, CancellationToken = cancellationToken },
-                async (index, token) => found[index] = await client
-                    .FindAsync(_resource, ids[index].ToString(CultureInfo.InvariantCulture), rows, token)
-                    .ConfigureAwait(false))
+                async (index, token) => found[index] = await client.FindAsync(_resource, keys[index], rows, token).ConfigureAwait(false))
             .ConfigureAwait(false);
 
         foreach (var row in found)
@@ -117,17 +115,17 @@ internal sealed class ResourceQueryPlan(ResourceQueryExpression query)
     public string Describe(QueryContext queryContext, int pageSize)
     {
         var text = new StringBuilder();
-        if (PointReadIds(queryContext) is { } ids)
+        if (PointReadIds(queryContext) is { } keys)
         {
-            text.Append(string.Join(Environment.NewLine, ids.Select(id => $"GET /{_resource.CollectionPath}/{id}")));
+            text.Append(string.Join(Environment.NewLine, keys.Select(key => "GET /" + _resource.ItemPath(key))));
         }
         else if (PointReadSegment(queryContext) is { } segment)
         {
-            text.Append("GET /").Append(_resource.CollectionPath).Append('/').Append(Uri.EscapeDataString(segment));
+            text.Append("GET /").Append(_resource.ItemPath(segment));
         }
         else if (ListRequest(queryContext, pageSize) is not { } request)
         {
-            text.Append("-- no request: no image has a null or empty tag");
+            text.Append(DigitalOceanStrings.NoRequestMatchesNothing(_resource.Name));
         }
         else
         {
@@ -160,7 +158,7 @@ internal sealed class ResourceQueryPlan(ResourceQueryExpression query)
     {
         if (_pointReadId is { } id)
         {
-            return id.ResolveInt64(queryContext)?.ToString(CultureInfo.InvariantCulture) ?? "";
+            return id.Resolve(queryContext) is { } key ? ApiResource.KeySegment(key) : "";
         }
 
         if (_pointReadSlug is { } slug)
@@ -187,15 +185,19 @@ internal sealed class ResourceQueryPlan(ResourceQueryExpression query)
     private const int MaxPointReads = 20;
 
     /// <summary>
-    ///     The distinct ids of an <c>ids.Contains(i.Id)</c> filter when there are few enough to read one by one; a longer list
-    ///     is cheaper as a listing.
+    ///     The distinct keys of a <c>keys.Contains(x.Key)</c> filter when there are few enough to read one by one; a longer
+    ///     list is cheaper as a listing. Null keys name no item.
     /// </summary>
-    private IReadOnlyList<long>? PointReadIds(QueryContext queryContext)
-        => _pointReadIds?.Resolve(queryContext) is IEnumerable<long> ids && ids.Distinct().ToList() is { Count: <= MaxPointReads } list
-            ? list
-            : null;
+    private IReadOnlyList<string>? PointReadIds(QueryContext queryContext)
+        => _pointReadIds?.Resolve(queryContext) is System.Collections.IEnumerable keys
+            && keys.Cast<object?>().OfType<object>().Select(ApiResource.KeySegment).Distinct().ToList() is { Count: <= MaxPointReads } list
+                ? list
+                : null;
 
-    /// <summary>The listing to send; null when the pushed tag is null or empty, which no image carries.</summary>
+    /// <summary>
+    ///     The listing to send, with the scope and the filters whose values this execution can send; null when a filter's value
+    ///     matches nothing (a null or empty tag).
+    /// </summary>
     private ApiListRequest? ListRequest(QueryContext queryContext, int pageSize)
     {
         var filters = new List<KeyValuePair<string, string>>(1);
@@ -203,14 +205,17 @@ internal sealed class ResourceQueryPlan(ResourceQueryExpression query)
         {
             filters.Add(new(_scope.Parameter, _scope.Value));
         }
-        else if (_tag is { } pushedTag)
-        {
-            if (pushedTag.ResolveString(queryContext) is not { Length: > 0 } tag)
-            {
-                return null;
-            }
 
-            filters.Add(new(_resource.TagFilter.Parameter, tag));
+        foreach (var pushed in _filters)
+        {
+            switch (pushed.Filter.Resolve(pushed.Value.Resolve(queryContext), out var value))
+            {
+                case ApiFilterValueKind.MatchesNothing:
+                    return null;
+                case ApiFilterValueKind.Send:
+                    filters.Add(new(pushed.Filter.Parameter, value));
+                    break;
+            }
         }
 
         var offset = Math.Max(0, _offset?.ResolveInt64(queryContext) ?? 0);

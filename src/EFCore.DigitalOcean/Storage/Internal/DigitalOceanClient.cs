@@ -27,6 +27,9 @@ internal sealed class DigitalOceanClient : IDisposable
     private const int MaxErrorBodyChars = 2048;
     private const int MaxPresizedIds = 1 << 16;
 
+    /// <summary>For requests whose every error status is an error.</summary>
+    private static readonly IReadOnlyList<HttpStatusCode> NoMisses = [];
+
     private readonly DigitalOceanOptionsExtension _options;
     private readonly IDiagnosticsLogger<DbLoggerCategory.Database.Command> _logger;
     private readonly HttpClient _http;
@@ -70,14 +73,14 @@ internal sealed class DigitalOceanClient : IDisposable
         // An item that moves to a later page while listing would come twice; its id is all that is kept of it (8 bytes and
         // a set entry per item, against the ~1 KB of the image itself). Sized for the listing up front, so that it is not
         // rehashed as it grows.
-        var seen = new HashSet<long>((int)Math.Clamp(end - request.Offset, 0, MaxPresizedIds));
+        var seen = rows.NewKeySet((int)Math.Clamp(end - request.Offset, 0, MaxPresizedIds));
 
         // Page 1 is handed out before any other page is requested: a query that stops within it (First with an in-memory
         // filter) sends one request. Past page 1 the listing is evidently long, and the window opens.
         for (var i = skipOnFirstPage; i < first.Rows.Count; i++)
         {
             var row = first.Rows[i];
-            if (seen.Add(row.Read<long>(rows.KeySlot)))
+            if (seen.Add(row))
             {
                 yield return row;
             }
@@ -109,7 +112,7 @@ internal sealed class DigitalOceanClient : IDisposable
                 for (var i = 0; i < page.Rows.Count; i++)
                 {
                     var row = page.Rows[i];
-                    if (seen.Add(row.Read<long>(rows.KeySlot)))
+                    if (seen.Add(row))
                     {
                         yield return row;
                     }
@@ -140,32 +143,32 @@ internal sealed class DigitalOceanClient : IDisposable
     public async Task<long> CountAsync(ApiListRequest request, ResourceRowReader rows, CancellationToken cancellationToken)
         => (await GetPageAsync(request with { PerPage = 1, Offset = 0 }, 1, rows, consumed: null, cancellationToken).ConfigureAwait(false)).Total;
 
-    /// <summary>Reads one item by id or slug; <see langword="null" /> when the API answers 404.</summary>
-    public async Task<ResourceRow?> FindAsync(ApiResource resource, string idOrSlug, ResourceRowReader rows, CancellationToken cancellationToken)
+    /// <summary>
+    ///     Reads one item by key or alternate key; <see langword="null" /> when the API answers one of the resource's
+    ///     point-read misses (404, and for some resources a 400 that says the key names another kind of item).
+    /// </summary>
+    public async Task<ResourceRow?> FindAsync(ApiResource resource, string keySegment, ResourceRowReader rows, CancellationToken cancellationToken)
     {
-        var path = resource.CollectionPath + "/" + Uri.EscapeDataString(idOrSlug);
-        var item = await SendAsync(HttpMethod.Get, path, null, rows.Envelopes.ReadItem, notFoundIsEmpty: true, cancellationToken)
+        var item = await SendAsync(
+                HttpMethod.Get, resource.ItemPath(keySegment), null, rows.Envelopes.ReadItem, resource.PointReadMisses, cancellationToken)
             .ConfigureAwait(false);
         return item?.Row;
     }
 
     /// <summary>Creates an item (the API answers 202 with the new item) and returns the server's row.</summary>
     public async Task<ResourceRow> CreateAsync(ApiResource resource, string jsonBody, ResourceRowReader rows, CancellationToken cancellationToken)
-        => (await SendAsync(HttpMethod.Post, resource.CollectionPath, jsonBody, rows.Envelopes.ReadItem, notFoundIsEmpty: false, cancellationToken)
+        => (await SendAsync(HttpMethod.Post, resource.CollectionPath, jsonBody, rows.Envelopes.ReadItem, NoMisses, cancellationToken)
             .ConfigureAwait(false))!.Row;
 
     /// <summary>Updates an item and returns the server's row.</summary>
     public async Task<ResourceRow> UpdateAsync(
-        ApiResource resource, long id, string jsonBody, ResourceRowReader rows, CancellationToken cancellationToken)
-        => (await SendAsync(HttpMethod.Put, ItemPath(resource, id), jsonBody, rows.Envelopes.ReadItem, notFoundIsEmpty: false, cancellationToken)
+        ApiResource resource, string keySegment, string jsonBody, ResourceRowReader rows, CancellationToken cancellationToken)
+        => (await SendAsync(HttpMethod.Put, resource.ItemPath(keySegment), jsonBody, rows.Envelopes.ReadItem, NoMisses, cancellationToken)
             .ConfigureAwait(false))!.Row;
 
     /// <summary>Deletes an item (the API answers 204).</summary>
-    public Task DeleteAsync(ApiResource resource, long id, CancellationToken cancellationToken)
-        => SendAsync<ResourceItem>(HttpMethod.Delete, ItemPath(resource, id), null, null, notFoundIsEmpty: false, cancellationToken);
-
-    private static string ItemPath(ApiResource resource, long id)
-        => resource.CollectionPath + "/" + id.ToString(CultureInfo.InvariantCulture);
+    public Task DeleteAsync(ApiResource resource, string keySegment, CancellationToken cancellationToken)
+        => SendAsync<ResourceItem>(HttpMethod.Delete, resource.ItemPath(keySegment), null, null, NoMisses, cancellationToken);
 
     private async Task<ResourcePage> GetPageAsync(
         ApiListRequest request, int page, ResourceRowReader rows, ConcurrentBag<RowPage>? consumed, CancellationToken cancellationToken)
@@ -175,7 +178,7 @@ internal sealed class DigitalOceanClient : IDisposable
                 null,
                 body => rows.Envelopes.ReadPage(
                     body, request.PerPage, reuse: consumed is not null && consumed.TryTake(out var used) ? used : null),
-                notFoundIsEmpty: false,
+                NoMisses,
                 cancellationToken)
             .ConfigureAwait(false))!;
 
@@ -184,7 +187,7 @@ internal sealed class DigitalOceanClient : IDisposable
         string path,
         string? jsonBody,
         BodyReader<T>? readBody,
-        bool notFoundIsEmpty,
+        IReadOnlyList<HttpStatusCode> emptyStatuses,
         CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, path);
@@ -235,8 +238,9 @@ internal sealed class DigitalOceanClient : IDisposable
             if (!response.IsSuccessStatusCode)
             {
                 // A DELETE that was retried and now finds nothing was applied by an earlier attempt.
-                if (response.StatusCode == HttpStatusCode.NotFound
-                    && (notFoundIsEmpty || (method == HttpMethod.Delete && request.Options.TryGetValue(RetryPolicy.Retried, out var retried) && retried)))
+                if (emptyStatuses.Contains(response.StatusCode)
+                    || (response.StatusCode == HttpStatusCode.NotFound && method == HttpMethod.Delete
+                        && request.Options.TryGetValue(RetryPolicy.Retried, out var retried) && retried))
                 {
                     return default;
                 }

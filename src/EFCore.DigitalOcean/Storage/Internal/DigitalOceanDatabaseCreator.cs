@@ -10,7 +10,8 @@ namespace EFCore.DigitalOcean.Storage.Internal;
 ///     It reads the runtime model: the design-time one would be built from <c>OnModelCreating</c> even when the context uses
 ///     a compiled model.
 /// </summary>
-internal sealed class DigitalOceanDatabaseCreator(DigitalOceanClient client, IModel model) : IDatabaseCreator
+internal sealed class DigitalOceanDatabaseCreator(DigitalOceanClient client, IModel model, ApiResourceTable resources)
+    : IDatabaseCreator
 {
     public bool EnsureDeleted() => throw NotSupported();
 
@@ -24,11 +25,12 @@ internal sealed class DigitalOceanDatabaseCreator(DigitalOceanClient client, IMo
 
     public async Task<bool> CanConnectAsync(CancellationToken cancellationToken = default)
     {
-        var entityType = model.GetEntityTypes().First(e => ApiResources.Find(e.ClrType) is not null);
-        var request = new ApiListRequest(ApiResources.Get(entityType), [], PerPage: 1);
+        var entityType = model.GetEntityTypes().First(e => resources.Find(e.ClrType) is not null);
+        var resource = resources.Get(entityType);
+        var request = new ApiListRequest(resource, [], PerPage: 1);
         try
         {
-            await client.CountAsync(request, ResourceRowReader.For(entityType), cancellationToken).ConfigureAwait(false);
+            await client.CountAsync(request, ResourceRowReader.For(entityType, resource), cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (Exception exception) when (exception is DigitalOceanApiException or HttpRequestException)

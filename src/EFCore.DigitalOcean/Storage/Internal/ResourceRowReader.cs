@@ -21,10 +21,10 @@ internal sealed class ResourceRowReader
     private readonly Slot[] _slots;
     private readonly int[] _listColumns;
     private readonly int _width;
+    private readonly Func<int, RowKeySet> _newKeySet;
 
-    private ResourceRowReader(IEntityType entityType)
+    private ResourceRowReader(IEntityType entityType, ApiResource resource)
     {
-        var resource = ApiResources.Get(entityType);
         var properties = entityType.GetProperties().ToArray();
         _width = properties.Length;
         _slots = properties
@@ -33,15 +33,20 @@ internal sealed class ResourceRowReader
             .ToArray();
         _listColumns = [.. _slots.Where(s => s.Kind == SlotKind.StringList).Select(s => s.Index)];
 
-        KeySlot = entityType.FindPrimaryKey()!.Properties.Single().GetIndex();
+        var key = entityType.FindPrimaryKey()!.Properties.Single();
+        _newKeySet = RowKeySet.Factory(key.ClrType, key.GetIndex());
         Envelopes = new ResourceEnvelopeReader(this, resource.CollectionKey, resource.ItemKey);
     }
 
-    public static ResourceRowReader For(IEntityType entityType)
-        => entityType.GetOrAddRuntimeAnnotationValue("DigitalOcean:RowReader", static e => new ResourceRowReader(e!), entityType);
+    public static ResourceRowReader For(IEntityType entityType, ApiResource resource)
+        => entityType.GetOrAddRuntimeAnnotationValue(
+            "DigitalOcean:RowReader", static state => new ResourceRowReader(state.entityType, state.resource), (entityType, resource));
 
-    /// <summary>The slot of the integer key, used to drop an item that moved between pages while listing.</summary>
-    public int KeySlot { get; }
+    /// <summary>
+    ///     A set of the keys of the rows seen, sized for <paramref name="capacity" /> rows, used to drop an item that moved
+    ///     between pages while listing.
+    /// </summary>
+    public RowKeySet NewKeySet(int capacity) => _newKeySet(capacity);
 
     /// <summary>Reads the page and item envelopes this resource's rows come in.</summary>
     public ResourceEnvelopeReader Envelopes { get; }
@@ -189,9 +194,16 @@ internal sealed class ResourceRowReader
         }
     }
 
+    /// <summary>Whether a property of this type can be read from the API's JSON; the model validator asks.</summary>
+    public static bool CanRead(Type clrType) => FindKind(clrType) is not null;
+
     private static SlotKind KindOf(IProperty property)
+        => FindKind(property.ClrType)
+            ?? throw new NotSupportedException($"The property '{property.Name}' of type '{property.ClrType.Name}' cannot be read from the API.");
+
+    private static SlotKind? FindKind(Type clrType)
     {
-        var type = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
+        var type = Nullable.GetUnderlyingType(clrType) ?? clrType;
         return type == typeof(string) ? SlotKind.String
             : type == typeof(long) ? SlotKind.Int64
             : type == typeof(int) ? SlotKind.Int32
@@ -199,7 +211,7 @@ internal sealed class ResourceRowReader
             : type == typeof(bool) ? SlotKind.Boolean
             : type == typeof(DateTimeOffset) ? SlotKind.DateTimeOffset
             : type == typeof(IReadOnlyList<string>) ? SlotKind.StringList
-            : throw new NotSupportedException($"The property '{property.Name}' of type '{type.Name}' cannot be read from the API.");
+            : null;
     }
 
     private enum SlotKind

@@ -1,3 +1,4 @@
+using EFCore.DigitalOcean.Metadata.Internal;
 using Microsoft.EntityFrameworkCore.Update;
 
 namespace EFCore.DigitalOcean.Update.Internal;
@@ -11,10 +12,10 @@ internal enum ApiWriteKind
 }
 
 /// <summary>
-///     One write, fully decided before anything is sent: the entry it came from, the method, the item id (for update and
-///     delete) and the JSON body (for create and update).
+///     One write, fully decided before anything is sent: the entry it came from, the resource, the method, the item's key as a
+///     path segment (for update and delete) and the JSON body (for create and update).
 /// </summary>
-internal sealed record ApiWriteOperation(IUpdateEntry Entry, ApiWriteKind Kind, long? Id, string? JsonBody)
+internal sealed record ApiWriteOperation(IUpdateEntry Entry, ApiResource Resource, ApiWriteKind Kind, string? KeySegment, string? JsonBody)
 {
     public HttpMethod Method
         => Kind switch

@@ -15,23 +15,37 @@ namespace EFCore.DigitalOcean.Update.Internal;
 /// </summary>
 internal static class ApiWriteOperationFactory
 {
-    public static ApiWriteOperation Create(IUpdateEntry entry, List<string> problems)
+    public static ApiWriteOperation Create(IUpdateEntry entry, ApiResource resource, List<string> problems)
     {
-        var resource = ApiResources.Get(entry.EntityType);
-        var id = (long?)null;
-        if (entry.EntityState != EntityState.Added)
+        var kind = entry.EntityState switch
         {
-            var key = entry.EntityType.FindProperty(resource.KeyProperty)!;
-            id = Convert.ToInt64(entry.GetOriginalValue(key), CultureInfo.InvariantCulture);
-        }
-
-        return entry.EntityState switch
-        {
-            EntityState.Added => new ApiWriteOperation(entry, ApiWriteKind.Create, null, CreateBody(entry, resource, problems)),
-            EntityState.Modified => new ApiWriteOperation(entry, ApiWriteKind.Update, id, UpdateBody(entry, resource, problems)),
-            EntityState.Deleted => new ApiWriteOperation(entry, ApiWriteKind.Delete, id, null),
+            EntityState.Added => ApiWriteKind.Create,
+            EntityState.Modified => ApiWriteKind.Update,
+            EntityState.Deleted => ApiWriteKind.Delete,
             _ => throw new InvalidOperationException($"Unexpected entry state {entry.EntityState}.")
         };
+
+        // An update the resource cannot take is refused property by property, below; a create or delete as a whole.
+        if (kind != ApiWriteKind.Update && !resource.Can(kind == ApiWriteKind.Create ? ApiCapabilities.Create : ApiCapabilities.Delete))
+        {
+            var item = Describe(entry, resource);
+            var entityType = resource.ClrType.Name;
+            problems.Add(
+                kind == ApiWriteKind.Create
+                    ? DigitalOceanStrings.CannotCreate(item, entityType)
+                    : DigitalOceanStrings.CannotRemove(item, entityType));
+        }
+
+        var keySegment = kind == ApiWriteKind.Create
+            ? null
+            : ApiResource.KeySegment(entry.GetOriginalValue(entry.EntityType.FindProperty(resource.KeyProperty)!)!);
+        var body = kind switch
+        {
+            ApiWriteKind.Create => CreateBody(entry, resource, problems),
+            ApiWriteKind.Update => UpdateBody(entry, resource, problems),
+            _ => null
+        };
+        return new ApiWriteOperation(entry, resource, kind, keySegment, body);
     }
 
     /// <summary>Writes the JSON body of an update from property values; shared by SaveChanges and ExecuteUpdate.</summary>
@@ -61,7 +75,7 @@ internal static class ApiWriteOperationFactory
             var value = entry.GetCurrentValue(property);
             if (value is null || value is string text && string.IsNullOrWhiteSpace(text))
             {
-                problems.Add($"{Describe(entry)}: {name} is required to create it.");
+                problems.Add($"{Describe(entry, resource)}: {name} is required to create it.");
             }
 
             values.Add((property, value));
@@ -94,8 +108,7 @@ internal static class ApiWriteOperationFactory
 
             if (!resource.Updatable.Contains(property.Name))
             {
-                problems.Add(
-                    $"{Describe(entry)}: {property.Name} cannot be changed; the API updates only {string.Join(", ", resource.Updatable)}.");
+                problems.Add(DigitalOceanStrings.CannotChange(Describe(entry, resource), property.Name, resource.ClrType.Name, resource.Updatable));
                 continue;
             }
 
@@ -133,8 +146,8 @@ internal static class ApiWriteOperationFactory
         }
     }
 
-    public static string Describe(IUpdateEntry entry)
+    public static string Describe(IUpdateEntry entry, ApiResource resource)
         => entry.EntityState == EntityState.Added
-            ? $"The new {entry.EntityType.DisplayName()} '{entry.GetCurrentValue(entry.EntityType.FindProperty(ApiResources.Get(entry.EntityType).DisplayProperty)!)}'"
+            ? $"The new {entry.EntityType.DisplayName()} '{entry.GetCurrentValue(entry.EntityType.FindProperty(resource.DisplayProperty)!)}'"
             : $"{entry.EntityType.DisplayName()} {entry.GetOriginalValue(entry.EntityType.FindPrimaryKey()!.Properties[0])}";
 }

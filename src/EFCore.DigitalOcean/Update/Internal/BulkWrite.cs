@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text;
+using EFCore.DigitalOcean.Metadata.Internal;
 using EFCore.DigitalOcean.Query.Internal;
 using EFCore.DigitalOcean.Storage.Internal;
 using Microsoft.EntityFrameworkCore;
@@ -33,23 +34,24 @@ internal sealed class BulkWrite(
         var cancellationToken = queryContext.CancellationToken;
         var client = queryContext.Client;
         var resource = plan.Resource;
-        var keySlot = _key.Properties[0].GetIndex();
+        var rowReader = ResourceRowReader.For(entityType, resource);
+        var keys = rowReader.NewKeySet(0);
 
         var rows = plan.Fetch(queryContext, rowsAreTransient: false);
         var targets = new List<Target>();
         await foreach (var row in (inMemory?.Invoke(queryContext, rows) ?? rows).WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             var values = setters?.Select(s => (s.Property, s.Value(queryContext, row))).ToList();
-            targets.Add(new Target(row.Read<long>(keySlot), values, values is null ? null : ApiWriteOperationFactory.Body(values)));
+            var key = keys.ReadKey(row);
+            targets.Add(new Target(key, ApiResource.KeySegment(key), values, values is null ? null : ApiWriteOperationFactory.Body(values)));
         }
 
-        var rowReader = ResourceRowReader.For(entityType);
         var failures = await BoundedRunner.RunAsync(
                 targets,
                 client.MaxConcurrentRequests,
                 (target, token) => target.Body is null
-                    ? client.DeleteAsync(resource, target.Id, token)
-                    : client.UpdateAsync(resource, target.Id, target.Body, rowReader, token),
+                    ? client.DeleteAsync(resource, target.KeySegment, token)
+                    : client.UpdateAsync(resource, target.KeySegment, target.Body, rowReader, token),
                 cancellationToken)
             .ConfigureAwait(false);
 
@@ -69,7 +71,7 @@ internal sealed class BulkWrite(
         var stateManager = queryContext.Context.GetService<IStateManager>();
         foreach (var target in succeeded)
         {
-            if (stateManager.TryGetEntry(_key, [target.Id]) is not { } entry)
+            if (stateManager.TryGetEntry(_key, [target.Key]) is not { } entry)
             {
                 continue;
             }
@@ -97,9 +99,9 @@ internal sealed class BulkWrite(
         var message = new StringBuilder()
             .Append(attempted - failures.Count).Append(" of ").Append(attempted).Append(' ')
             .Append(entityType.DisplayName()).Append(" items were ").Append(verb).Append("; these failed:");
-        foreach (var failure in failures.OrderBy(f => f.Operation.Id))
+        foreach (var failure in failures.OrderBy(f => f.Operation.Key))
         {
-            message.AppendLine().Append("  ").Append(failure.Operation.Id).Append(": ").Append(failure.Exception.Message);
+            message.AppendLine().Append("  ").Append(failure.Operation.KeySegment).Append(": ").Append(failure.Exception.Message);
         }
 
         return new DbUpdateException(
@@ -107,5 +109,5 @@ internal sealed class BulkWrite(
             failures.Count == 1 ? failures[0].Exception : new AggregateException(failures.Select(f => f.Exception)));
     }
 
-    private sealed record Target(long Id, List<(IProperty Property, object? Value)>? Values, string? Body);
+    private sealed record Target(object Key, string KeySegment, List<(IProperty Property, object? Value)>? Values, string? Body);
 }

@@ -15,12 +15,12 @@ namespace EFCore.DigitalOcean.Update.Internal;
 ///     accepted right away (they hold server values, or are detached once deleted) and the failed ones keep their state, so the
 ///     change tracker tells the truth and calling SaveChanges again retries exactly what failed.
 /// </summary>
-internal sealed class DigitalOceanUpdatePipeline(DigitalOceanClient client)
+internal sealed class DigitalOceanUpdatePipeline(DigitalOceanClient client, ApiResourceTable resources)
 {
     public async Task<int> SaveChangesAsync(IList<IUpdateEntry> entries, CancellationToken cancellationToken)
     {
         var problems = new List<string>();
-        var operations = entries.Select(entry => ApiWriteOperationFactory.Create(entry, problems)).ToList();
+        var operations = entries.Select(entry => ApiWriteOperationFactory.Create(entry, resources.Get(entry.EntityType), problems)).ToList();
         if (problems.Count > 0)
         {
             throw new InvalidOperationException(
@@ -44,7 +44,7 @@ internal sealed class DigitalOceanUpdatePipeline(DigitalOceanClient client)
 
         foreach (var (operation, row) in serverRows)
         {
-            ApplyServerValues(operation.Entry, row);
+            ApplyServerValues(operation, row);
         }
 
         if (failures.Count == 0)
@@ -63,18 +63,17 @@ internal sealed class DigitalOceanUpdatePipeline(DigitalOceanClient client)
 
     private async Task<ResourceRow?> ExecuteAsync(ApiWriteOperation operation, CancellationToken cancellationToken)
     {
-        var entityType = operation.Entry.EntityType;
-        var resource = ApiResources.Get(entityType);
-        var rows = ResourceRowReader.For(entityType);
+        var resource = operation.Resource;
+        var rows = ResourceRowReader.For(operation.Entry.EntityType, resource);
         switch (operation.Kind)
         {
             case ApiWriteKind.Create:
                 return await client.CreateAsync(resource, operation.JsonBody!, rows, cancellationToken).ConfigureAwait(false);
             case ApiWriteKind.Update:
-                return await client.UpdateAsync(resource, operation.Id!.Value, operation.JsonBody!, rows, cancellationToken)
+                return await client.UpdateAsync(resource, operation.KeySegment!, operation.JsonBody!, rows, cancellationToken)
                     .ConfigureAwait(false);
             default:
-                await client.DeleteAsync(resource, operation.Id!.Value, cancellationToken).ConfigureAwait(false);
+                await client.DeleteAsync(resource, operation.KeySegment!, cancellationToken).ConfigureAwait(false);
                 return null;
         }
     }
@@ -84,9 +83,9 @@ internal sealed class DigitalOceanUpdatePipeline(DigitalOceanClient client)
     ///     time…) replace the entry's. Only the key is store-generated in EF's sense; the rest are plain current values, which
     ///     EF accepts as original values once the save is over.
     /// </summary>
-    private static void ApplyServerValues(IUpdateEntry entry, ResourceRow row)
+    private static void ApplyServerValues(ApiWriteOperation operation, ResourceRow row)
     {
-        var resource = ApiResources.Get(entry.EntityType);
+        var (entry, resource) = (operation.Entry, operation.Resource);
         var entityEntry = entry.ToEntityEntry();
         foreach (var property in entry.EntityType.GetProperties())
         {
@@ -114,7 +113,7 @@ internal sealed class DigitalOceanUpdatePipeline(DigitalOceanClient client)
             .Append(" changes were saved and accepted; these failed and keep their state, so SaveChanges can retry them:");
         foreach (var failure in failures)
         {
-            message.AppendLine().Append("  ").Append(ApiWriteOperationFactory.Describe(failure.Operation.Entry)).Append(" (")
+            message.AppendLine().Append("  ").Append(ApiWriteOperationFactory.Describe(failure.Operation.Entry, failure.Operation.Resource)).Append(" (")
                 .Append(failure.Operation.Method).Append("): ").Append(failure.Exception.Message);
             if (failure.Operation.Kind == ApiWriteKind.Create && MayHaveBeenApplied(failure.Exception))
             {
