@@ -36,7 +36,7 @@ public class CompiledModelTests
     }
 
     [Fact]
-    public void Properties_carry_the_provider_type_mappings_the_generator_wrote_out()
+    public void Properties_carry_the_provider_type_mappings()
     {
         using var cloud = TestCloud.Start();
         using var db = cloud.CreateContext();

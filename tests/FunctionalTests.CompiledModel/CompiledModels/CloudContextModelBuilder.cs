@@ -11,7 +11,7 @@ namespace EFCore.DigitalOcean.FunctionalTests.CompiledModels
     public partial class CloudContextModel
     {
         private CloudContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a0865b36-d183-4d96-b0b0-18ca0cfcaf17"), entityTypeCount: 3)
+            : base(skipDetectChanges: false, modelId: new Guid("9763981f-bd75-4a41-940a-05ca2775e526"), entityTypeCount: 3)
         {
         }
 

@@ -2,13 +2,8 @@
 using System;
 using System.Collections.Generic;
 using System.Reflection;
-using EFCore.DigitalOcean.Storage.Internal;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Metadata.Internal;
-using Microsoft.EntityFrameworkCore.Storage.Json;
 
 #pragma warning disable 219, 612, 618
 #nullable disable
@@ -35,48 +30,6 @@ namespace EFCore.DigitalOcean.FunctionalTests.CompiledModels
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0L);
-            id.SetGetter(
-                long (Image instance) => ImageUnsafeAccessors.Id(instance),
-                bool (Image instance) => ImageUnsafeAccessors.Id(instance) == 0L);
-            id.SetSetter(
-                Image (Image instance, long value) =>
-                {
-                    ImageUnsafeAccessors.Id(instance) = value;
-                    return instance;
-                });
-            id.SetMaterializationSetter(
-                Image (Image instance, long value) =>
-                {
-                    ImageUnsafeAccessors.Id(instance) = value;
-                    return instance;
-                });
-            id.SetAccessors(
-                long (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(0) ? entry.ReadStoreGeneratedValue<long>(0) : (entry.FlaggedAsTemporary(0) && ImageUnsafeAccessors.Id(((Image)(entry.Entity))) == 0L ? entry.ReadTemporaryValue<long>(0) : ImageUnsafeAccessors.Id(((Image)(entry.Entity))))),
-                long (IInternalEntry entry) => ImageUnsafeAccessors.Id(((Image)(entry.Entity))),
-                long (IInternalEntry entry) => entry.ReadOriginalValue<long>(id, 0),
-                long (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<long>(id, 0));
-            id.SetPropertyIndexes(
-                index: 0,
-                originalValueIndex: 0,
-                shadowIndex: -1,
-                relationshipIndex: 0,
-                storeGenerationIndex: 0);
-            id.TypeMapping = DigitalOceanTypeMapping.Default.Clone(
-                comparer: new ValueComparer<long>(
-                    bool (long v1, long v2) => v1 == v2,
-                    int (long v) => ((object)v).GetHashCode(),
-                    long (long v) => v),
-                keyComparer: new ValueComparer<long>(
-                    bool (long v1, long v2) => v1 == v2,
-                    int (long v) => ((object)v).GetHashCode(),
-                    long (long v) => v),
-                providerValueComparer: new ValueComparer<long>(
-                    bool (long v1, long v2) => v1 == v2,
-                    int (long v) => ((object)v).GetHashCode(),
-                    long (long v) => v),
-                clrType: typeof(long),
-                jsonValueReaderWriter: JsonInt64ReaderWriter.Instance);
-            id.SetCurrentValueComparer(new EntryCurrentValueComparer<long>(id));
 
             var createdAt = runtimeEntityType.AddProperty(
                 "CreatedAt",
@@ -84,47 +37,6 @@ namespace EFCore.DigitalOcean.FunctionalTests.CompiledModels
                 propertyInfo: typeof(Image).GetProperty("CreatedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Image).GetField("<CreatedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
-            createdAt.SetGetter(
-                DateTimeOffset (Image instance) => ImageUnsafeAccessors.CreatedAt(instance),
-                bool (Image instance) => ImageUnsafeAccessors.CreatedAt(instance).EqualsExact(default(DateTimeOffset)));
-            createdAt.SetSetter(
-                Image (Image instance, DateTimeOffset value) =>
-                {
-                    ImageUnsafeAccessors.CreatedAt(instance) = value;
-                    return instance;
-                });
-            createdAt.SetMaterializationSetter(
-                Image (Image instance, DateTimeOffset value) =>
-                {
-                    ImageUnsafeAccessors.CreatedAt(instance) = value;
-                    return instance;
-                });
-            createdAt.SetAccessors(
-                DateTimeOffset (IInternalEntry entry) => ImageUnsafeAccessors.CreatedAt(((Image)(entry.Entity))),
-                DateTimeOffset (IInternalEntry entry) => ImageUnsafeAccessors.CreatedAt(((Image)(entry.Entity))),
-                DateTimeOffset (IInternalEntry entry) => entry.ReadOriginalValue<DateTimeOffset>(createdAt, 1),
-                DateTimeOffset (IInternalEntry entry) => entry.GetCurrentValue<DateTimeOffset>(createdAt));
-            createdAt.SetPropertyIndexes(
-                index: 1,
-                originalValueIndex: 1,
-                shadowIndex: -1,
-                relationshipIndex: -1,
-                storeGenerationIndex: -1);
-            createdAt.TypeMapping = DigitalOceanTypeMapping.Default.Clone(
-                comparer: new ValueComparer<DateTimeOffset>(
-                    bool (DateTimeOffset v1, DateTimeOffset v2) => v1.EqualsExact(v2),
-                    int (DateTimeOffset v) => ((object)v).GetHashCode(),
-                    DateTimeOffset (DateTimeOffset v) => v),
-                keyComparer: new ValueComparer<DateTimeOffset>(
-                    bool (DateTimeOffset v1, DateTimeOffset v2) => v1.EqualsExact(v2),
-                    int (DateTimeOffset v) => ((object)v).GetHashCode(),
-                    DateTimeOffset (DateTimeOffset v) => v),
-                providerValueComparer: new ValueComparer<DateTimeOffset>(
-                    bool (DateTimeOffset v1, DateTimeOffset v2) => v1.EqualsExact(v2),
-                    int (DateTimeOffset v) => ((object)v).GetHashCode(),
-                    DateTimeOffset (DateTimeOffset v) => v),
-                clrType: typeof(DateTimeOffset),
-                jsonValueReaderWriter: JsonDateTimeOffsetReaderWriter.Instance);
 
             var description = runtimeEntityType.AddProperty(
                 "Description",
@@ -132,46 +44,6 @@ namespace EFCore.DigitalOcean.FunctionalTests.CompiledModels
                 propertyInfo: typeof(Image).GetProperty("Description", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Image).GetField("<Description>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
-            description.SetGetter(
-                string (Image instance) => ImageUnsafeAccessors.Description(instance),
-                bool (Image instance) => ImageUnsafeAccessors.Description(instance) == null);
-            description.SetSetter(
-                Image (Image instance, string value) =>
-                {
-                    ImageUnsafeAccessors.Description(instance) = value;
-                    return instance;
-                });
-            description.SetMaterializationSetter(
-                Image (Image instance, string value) =>
-                {
-                    ImageUnsafeAccessors.Description(instance) = value;
-                    return instance;
-                });
-            description.SetAccessors(
-                string (IInternalEntry entry) => ImageUnsafeAccessors.Description(((Image)(entry.Entity))),
-                string (IInternalEntry entry) => ImageUnsafeAccessors.Description(((Image)(entry.Entity))),
-                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(description, 2),
-                string (IInternalEntry entry) => entry.GetCurrentValue<string>(description));
-            description.SetPropertyIndexes(
-                index: 2,
-                originalValueIndex: 2,
-                shadowIndex: -1,
-                relationshipIndex: -1,
-                storeGenerationIndex: -1);
-            description.TypeMapping = DigitalOceanTypeMapping.Default.Clone(
-                comparer: new ValueComparer<string>(
-                    bool (string v1, string v2) => v1 == v2,
-                    int (string v) => ((object)v).GetHashCode(),
-                    string (string v) => v),
-                keyComparer: new ValueComparer<string>(
-                    bool (string v1, string v2) => v1 == v2,
-                    int (string v) => ((object)v).GetHashCode(),
-                    string (string v) => v),
-                providerValueComparer: new ValueComparer<string>(
-                    bool (string v1, string v2) => v1 == v2,
-                    int (string v) => ((object)v).GetHashCode(),
-                    string (string v) => v),
-                jsonValueReaderWriter: JsonStringReaderWriter.Instance);
 
             var distribution = runtimeEntityType.AddProperty(
                 "Distribution",
@@ -179,46 +51,6 @@ namespace EFCore.DigitalOcean.FunctionalTests.CompiledModels
                 propertyInfo: typeof(Image).GetProperty("Distribution", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Image).GetField("<Distribution>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
-            distribution.SetGetter(
-                string (Image instance) => ImageUnsafeAccessors.Distribution(instance),
-                bool (Image instance) => ImageUnsafeAccessors.Distribution(instance) == null);
-            distribution.SetSetter(
-                Image (Image instance, string value) =>
-                {
-                    ImageUnsafeAccessors.Distribution(instance) = value;
-                    return instance;
-                });
-            distribution.SetMaterializationSetter(
-                Image (Image instance, string value) =>
-                {
-                    ImageUnsafeAccessors.Distribution(instance) = value;
-                    return instance;
-                });
-            distribution.SetAccessors(
-                string (IInternalEntry entry) => ImageUnsafeAccessors.Distribution(((Image)(entry.Entity))),
-                string (IInternalEntry entry) => ImageUnsafeAccessors.Distribution(((Image)(entry.Entity))),
-                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(distribution, 3),
-                string (IInternalEntry entry) => entry.GetCurrentValue<string>(distribution));
-            distribution.SetPropertyIndexes(
-                index: 3,
-                originalValueIndex: 3,
-                shadowIndex: -1,
-                relationshipIndex: -1,
-                storeGenerationIndex: -1);
-            distribution.TypeMapping = DigitalOceanTypeMapping.Default.Clone(
-                comparer: new ValueComparer<string>(
-                    bool (string v1, string v2) => v1 == v2,
-                    int (string v) => ((object)v).GetHashCode(),
-                    string (string v) => v),
-                keyComparer: new ValueComparer<string>(
-                    bool (string v1, string v2) => v1 == v2,
-                    int (string v) => ((object)v).GetHashCode(),
-                    string (string v) => v),
-                providerValueComparer: new ValueComparer<string>(
-                    bool (string v1, string v2) => v1 == v2,
-                    int (string v) => ((object)v).GetHashCode(),
-                    string (string v) => v),
-                jsonValueReaderWriter: JsonStringReaderWriter.Instance);
 
             var errorMessage = runtimeEntityType.AddProperty(
                 "ErrorMessage",
@@ -226,46 +58,6 @@ namespace EFCore.DigitalOcean.FunctionalTests.CompiledModels
                 propertyInfo: typeof(Image).GetProperty("ErrorMessage", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Image).GetField("<ErrorMessage>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
-            errorMessage.SetGetter(
-                string (Image instance) => ImageUnsafeAccessors.ErrorMessage(instance),
-                bool (Image instance) => ImageUnsafeAccessors.ErrorMessage(instance) == null);
-            errorMessage.SetSetter(
-                Image (Image instance, string value) =>
-                {
-                    ImageUnsafeAccessors.ErrorMessage(instance) = value;
-                    return instance;
-                });
-            errorMessage.SetMaterializationSetter(
-                Image (Image instance, string value) =>
-                {
-                    ImageUnsafeAccessors.ErrorMessage(instance) = value;
-                    return instance;
-                });
-            errorMessage.SetAccessors(
-                string (IInternalEntry entry) => ImageUnsafeAccessors.ErrorMessage(((Image)(entry.Entity))),
-                string (IInternalEntry entry) => ImageUnsafeAccessors.ErrorMessage(((Image)(entry.Entity))),
-                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(errorMessage, 4),
-                string (IInternalEntry entry) => entry.GetCurrentValue<string>(errorMessage));
-            errorMessage.SetPropertyIndexes(
-                index: 4,
-                originalValueIndex: 4,
-                shadowIndex: -1,
-                relationshipIndex: -1,
-                storeGenerationIndex: -1);
-            errorMessage.TypeMapping = DigitalOceanTypeMapping.Default.Clone(
-                comparer: new ValueComparer<string>(
-                    bool (string v1, string v2) => v1 == v2,
-                    int (string v) => ((object)v).GetHashCode(),
-                    string (string v) => v),
-                keyComparer: new ValueComparer<string>(
-                    bool (string v1, string v2) => v1 == v2,
-                    int (string v) => ((object)v).GetHashCode(),
-                    string (string v) => v),
-                providerValueComparer: new ValueComparer<string>(
-                    bool (string v1, string v2) => v1 == v2,
-                    int (string v) => ((object)v).GetHashCode(),
-                    string (string v) => v),
-                jsonValueReaderWriter: JsonStringReaderWriter.Instance);
 
             var minDiskSize = runtimeEntityType.AddProperty(
                 "MinDiskSize",
@@ -273,95 +65,12 @@ namespace EFCore.DigitalOcean.FunctionalTests.CompiledModels
                 propertyInfo: typeof(Image).GetProperty("MinDiskSize", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Image).GetField("<MinDiskSize>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
-            minDiskSize.SetGetter(
-                int? (Image instance) => ImageUnsafeAccessors.MinDiskSize(instance),
-                bool (Image instance) => !(ImageUnsafeAccessors.MinDiskSize(instance).HasValue));
-            minDiskSize.SetSetter(
-                Image (Image instance, int? value) =>
-                {
-                    ImageUnsafeAccessors.MinDiskSize(instance) = value;
-                    return instance;
-                });
-            minDiskSize.SetMaterializationSetter(
-                Image (Image instance, int? value) =>
-                {
-                    ImageUnsafeAccessors.MinDiskSize(instance) = value;
-                    return instance;
-                });
-            minDiskSize.SetAccessors(
-                int? (IInternalEntry entry) => ImageUnsafeAccessors.MinDiskSize(((Image)(entry.Entity))),
-                int? (IInternalEntry entry) => ImageUnsafeAccessors.MinDiskSize(((Image)(entry.Entity))),
-                int? (IInternalEntry entry) => entry.ReadOriginalValue<int?>(minDiskSize, 5),
-                int? (IInternalEntry entry) => entry.GetCurrentValue<int?>(minDiskSize));
-            minDiskSize.SetPropertyIndexes(
-                index: 5,
-                originalValueIndex: 5,
-                shadowIndex: -1,
-                relationshipIndex: -1,
-                storeGenerationIndex: -1);
-            minDiskSize.TypeMapping = DigitalOceanTypeMapping.Default.Clone(
-                comparer: new ValueComparer<int>(
-                    bool (int v1, int v2) => v1 == v2,
-                    int (int v) => v,
-                    int (int v) => v),
-                keyComparer: new ValueComparer<int>(
-                    bool (int v1, int v2) => v1 == v2,
-                    int (int v) => v,
-                    int (int v) => v),
-                providerValueComparer: new ValueComparer<int>(
-                    bool (int v1, int v2) => v1 == v2,
-                    int (int v) => v,
-                    int (int v) => v),
-                clrType: typeof(int),
-                jsonValueReaderWriter: JsonInt32ReaderWriter.Instance);
-            minDiskSize.SetComparer(new NullableValueComparer<int>(minDiskSize.TypeMapping.Comparer));
-            minDiskSize.SetKeyComparer(new NullableValueComparer<int>(minDiskSize.TypeMapping.KeyComparer));
 
             var name = runtimeEntityType.AddProperty(
                 "Name",
                 typeof(string),
                 propertyInfo: typeof(Image).GetProperty("Name", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Image).GetField("<Name>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
-            name.SetGetter(
-                string (Image instance) => ImageUnsafeAccessors.Name(instance),
-                bool (Image instance) => ImageUnsafeAccessors.Name(instance) == null);
-            name.SetSetter(
-                Image (Image instance, string value) =>
-                {
-                    ImageUnsafeAccessors.Name(instance) = value;
-                    return instance;
-                });
-            name.SetMaterializationSetter(
-                Image (Image instance, string value) =>
-                {
-                    ImageUnsafeAccessors.Name(instance) = value;
-                    return instance;
-                });
-            name.SetAccessors(
-                string (IInternalEntry entry) => ImageUnsafeAccessors.Name(((Image)(entry.Entity))),
-                string (IInternalEntry entry) => ImageUnsafeAccessors.Name(((Image)(entry.Entity))),
-                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(name, 6),
-                string (IInternalEntry entry) => entry.GetCurrentValue<string>(name));
-            name.SetPropertyIndexes(
-                index: 6,
-                originalValueIndex: 6,
-                shadowIndex: -1,
-                relationshipIndex: -1,
-                storeGenerationIndex: -1);
-            name.TypeMapping = DigitalOceanTypeMapping.Default.Clone(
-                comparer: new ValueComparer<string>(
-                    bool (string v1, string v2) => v1 == v2,
-                    int (string v) => ((object)v).GetHashCode(),
-                    string (string v) => v),
-                keyComparer: new ValueComparer<string>(
-                    bool (string v1, string v2) => v1 == v2,
-                    int (string v) => ((object)v).GetHashCode(),
-                    string (string v) => v),
-                providerValueComparer: new ValueComparer<string>(
-                    bool (string v1, string v2) => v1 == v2,
-                    int (string v) => ((object)v).GetHashCode(),
-                    string (string v) => v),
-                jsonValueReaderWriter: JsonStringReaderWriter.Instance);
 
             var @public = runtimeEntityType.AddProperty(
                 "Public",
@@ -369,47 +78,6 @@ namespace EFCore.DigitalOcean.FunctionalTests.CompiledModels
                 propertyInfo: typeof(Image).GetProperty("Public", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Image).GetField("<Public>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
-            @public.SetGetter(
-                bool (Image instance) => ImageUnsafeAccessors.Public(instance),
-                bool (Image instance) => ImageUnsafeAccessors.Public(instance) == false);
-            @public.SetSetter(
-                Image (Image instance, bool value) =>
-                {
-                    ImageUnsafeAccessors.Public(instance) = value;
-                    return instance;
-                });
-            @public.SetMaterializationSetter(
-                Image (Image instance, bool value) =>
-                {
-                    ImageUnsafeAccessors.Public(instance) = value;
-                    return instance;
-                });
-            @public.SetAccessors(
-                bool (IInternalEntry entry) => ImageUnsafeAccessors.Public(((Image)(entry.Entity))),
-                bool (IInternalEntry entry) => ImageUnsafeAccessors.Public(((Image)(entry.Entity))),
-                bool (IInternalEntry entry) => entry.ReadOriginalValue<bool>(@public, 7),
-                bool (IInternalEntry entry) => entry.GetCurrentValue<bool>(@public));
-            @public.SetPropertyIndexes(
-                index: 7,
-                originalValueIndex: 7,
-                shadowIndex: -1,
-                relationshipIndex: -1,
-                storeGenerationIndex: -1);
-            @public.TypeMapping = DigitalOceanTypeMapping.Default.Clone(
-                comparer: new ValueComparer<bool>(
-                    bool (bool v1, bool v2) => v1 == v2,
-                    int (bool v) => ((object)v).GetHashCode(),
-                    bool (bool v) => v),
-                keyComparer: new ValueComparer<bool>(
-                    bool (bool v1, bool v2) => v1 == v2,
-                    int (bool v) => ((object)v).GetHashCode(),
-                    bool (bool v) => v),
-                providerValueComparer: new ValueComparer<bool>(
-                    bool (bool v1, bool v2) => v1 == v2,
-                    int (bool v) => ((object)v).GetHashCode(),
-                    bool (bool v) => v),
-                clrType: typeof(bool),
-                jsonValueReaderWriter: JsonBoolReaderWriter.Instance);
 
             var region = runtimeEntityType.AddProperty(
                 "Region",
@@ -417,110 +85,13 @@ namespace EFCore.DigitalOcean.FunctionalTests.CompiledModels
                 propertyInfo: typeof(Image).GetProperty("Region", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Image).GetField("<Region>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
-            region.SetGetter(
-                string (Image instance) => ImageUnsafeAccessors.Region(instance),
-                bool (Image instance) => ImageUnsafeAccessors.Region(instance) == null);
-            region.SetSetter(
-                Image (Image instance, string value) =>
-                {
-                    ImageUnsafeAccessors.Region(instance) = value;
-                    return instance;
-                });
-            region.SetMaterializationSetter(
-                Image (Image instance, string value) =>
-                {
-                    ImageUnsafeAccessors.Region(instance) = value;
-                    return instance;
-                });
-            region.SetAccessors(
-                string (IInternalEntry entry) => ImageUnsafeAccessors.Region(((Image)(entry.Entity))),
-                string (IInternalEntry entry) => ImageUnsafeAccessors.Region(((Image)(entry.Entity))),
-                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(region, 8),
-                string (IInternalEntry entry) => entry.GetCurrentValue<string>(region));
-            region.SetPropertyIndexes(
-                index: 8,
-                originalValueIndex: 8,
-                shadowIndex: -1,
-                relationshipIndex: -1,
-                storeGenerationIndex: -1);
-            region.TypeMapping = DigitalOceanTypeMapping.Default.Clone(
-                comparer: new ValueComparer<string>(
-                    bool (string v1, string v2) => v1 == v2,
-                    int (string v) => ((object)v).GetHashCode(),
-                    string (string v) => v),
-                keyComparer: new ValueComparer<string>(
-                    bool (string v1, string v2) => v1 == v2,
-                    int (string v) => ((object)v).GetHashCode(),
-                    string (string v) => v),
-                providerValueComparer: new ValueComparer<string>(
-                    bool (string v1, string v2) => v1 == v2,
-                    int (string v) => ((object)v).GetHashCode(),
-                    string (string v) => v),
-                jsonValueReaderWriter: JsonStringReaderWriter.Instance);
 
             var regions = runtimeEntityType.AddProperty(
                 "Regions",
                 typeof(IReadOnlyList<string>),
                 propertyInfo: typeof(Image).GetProperty("Regions", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Image).GetField("<Regions>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
-            regions.SetGetter(
-                IReadOnlyList<string> (Image instance) => ImageUnsafeAccessors.Regions(instance),
-                bool (Image instance) => ImageUnsafeAccessors.Regions(instance) == null);
-            regions.SetSetter(
-                Image (Image instance, IReadOnlyList<string> value) =>
-                {
-                    ImageUnsafeAccessors.Regions(instance) = value;
-                    return instance;
-                });
-            regions.SetMaterializationSetter(
-                Image (Image instance, IReadOnlyList<string> value) =>
-                {
-                    ImageUnsafeAccessors.Regions(instance) = value;
-                    return instance;
-                });
-            regions.SetAccessors(
-                IReadOnlyList<string> (IInternalEntry entry) => ImageUnsafeAccessors.Regions(((Image)(entry.Entity))),
-                IReadOnlyList<string> (IInternalEntry entry) => ImageUnsafeAccessors.Regions(((Image)(entry.Entity))),
-                IReadOnlyList<string> (IInternalEntry entry) => entry.ReadOriginalValue<IReadOnlyList<string>>(regions, 9),
-                IReadOnlyList<string> (IInternalEntry entry) => entry.GetCurrentValue<IReadOnlyList<string>>(regions));
-            regions.SetPropertyIndexes(
-                index: 9,
-                originalValueIndex: 9,
-                shadowIndex: -1,
-                relationshipIndex: -1,
-                storeGenerationIndex: -1);
-            regions.TypeMapping = DigitalOceanTypeMapping.Default.Clone(
-                comparer: new ValueComparer<IReadOnlyList<string>>(
-                    bool (IReadOnlyList<string> a, IReadOnlyList<string> b) => StringListComparer.AreEqual(a, b),
-                    int (IReadOnlyList<string> list) => StringListComparer.HashOf(list),
-                    IReadOnlyList<string> (IReadOnlyList<string> list) => StringListComparer.SnapshotOf(list)),
-                keyComparer: new ValueComparer<IReadOnlyList<string>>(
-                    bool (IReadOnlyList<string> v1, IReadOnlyList<string> v2) => object.Equals(v1, v2),
-                    int (IReadOnlyList<string> v) => ((object)v).GetHashCode(),
-                    IReadOnlyList<string> (IReadOnlyList<string> v) => v),
-                providerValueComparer: new ValueComparer<IReadOnlyList<string>>(
-                    bool (IReadOnlyList<string> v1, IReadOnlyList<string> v2) => object.Equals(v1, v2),
-                    int (IReadOnlyList<string> v) => ((object)v).GetHashCode(),
-                    IReadOnlyList<string> (IReadOnlyList<string> v) => v),
-                clrType: typeof(IReadOnlyList<string>),
-                jsonValueReaderWriter: new JsonCollectionOfReferencesReaderWriter<List<string>, string>(
-                    JsonStringReaderWriter.Instance),
-                elementMapping: DigitalOceanTypeMapping.Default.Clone(
-                    comparer: new ValueComparer<string>(
-                        bool (string v1, string v2) => v1 == v2,
-                        int (string v) => ((object)v).GetHashCode(),
-                        string (string v) => v),
-                    keyComparer: new ValueComparer<string>(
-                        bool (string v1, string v2) => v1 == v2,
-                        int (string v) => ((object)v).GetHashCode(),
-                        string (string v) => v),
-                    providerValueComparer: new ValueComparer<string>(
-                        bool (string v1, string v2) => v1 == v2,
-                        int (string v) => ((object)v).GetHashCode(),
-                        string (string v) => v),
-                    jsonValueReaderWriter: JsonStringReaderWriter.Instance));
             var regionsElementType = regions.SetElementType(typeof(string));
-            regionsElementType.TypeMapping = regions.TypeMapping.ElementTypeMapping;
 
             var sizeGigabytes = runtimeEntityType.AddProperty(
                 "SizeGigabytes",
@@ -528,49 +99,6 @@ namespace EFCore.DigitalOcean.FunctionalTests.CompiledModels
                 propertyInfo: typeof(Image).GetProperty("SizeGigabytes", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Image).GetField("<SizeGigabytes>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
-            sizeGigabytes.SetGetter(
-                double? (Image instance) => ImageUnsafeAccessors.SizeGigabytes(instance),
-                bool (Image instance) => !(ImageUnsafeAccessors.SizeGigabytes(instance).HasValue));
-            sizeGigabytes.SetSetter(
-                Image (Image instance, double? value) =>
-                {
-                    ImageUnsafeAccessors.SizeGigabytes(instance) = value;
-                    return instance;
-                });
-            sizeGigabytes.SetMaterializationSetter(
-                Image (Image instance, double? value) =>
-                {
-                    ImageUnsafeAccessors.SizeGigabytes(instance) = value;
-                    return instance;
-                });
-            sizeGigabytes.SetAccessors(
-                double? (IInternalEntry entry) => ImageUnsafeAccessors.SizeGigabytes(((Image)(entry.Entity))),
-                double? (IInternalEntry entry) => ImageUnsafeAccessors.SizeGigabytes(((Image)(entry.Entity))),
-                double? (IInternalEntry entry) => entry.ReadOriginalValue<double?>(sizeGigabytes, 10),
-                double? (IInternalEntry entry) => entry.GetCurrentValue<double?>(sizeGigabytes));
-            sizeGigabytes.SetPropertyIndexes(
-                index: 10,
-                originalValueIndex: 10,
-                shadowIndex: -1,
-                relationshipIndex: -1,
-                storeGenerationIndex: -1);
-            sizeGigabytes.TypeMapping = DigitalOceanTypeMapping.Default.Clone(
-                comparer: new ValueComparer<double>(
-                    bool (double v1, double v2) => v1.Equals(v2),
-                    int (double v) => ((object)v).GetHashCode(),
-                    double (double v) => v),
-                keyComparer: new ValueComparer<double>(
-                    bool (double v1, double v2) => v1.Equals(v2),
-                    int (double v) => ((object)v).GetHashCode(),
-                    double (double v) => v),
-                providerValueComparer: new ValueComparer<double>(
-                    bool (double v1, double v2) => v1.Equals(v2),
-                    int (double v) => ((object)v).GetHashCode(),
-                    double (double v) => v),
-                clrType: typeof(double),
-                jsonValueReaderWriter: JsonDoubleReaderWriter.Instance);
-            sizeGigabytes.SetComparer(new NullableValueComparer<double>(sizeGigabytes.TypeMapping.Comparer));
-            sizeGigabytes.SetKeyComparer(new NullableValueComparer<double>(sizeGigabytes.TypeMapping.KeyComparer));
 
             var slug = runtimeEntityType.AddProperty(
                 "Slug",
@@ -578,46 +106,6 @@ namespace EFCore.DigitalOcean.FunctionalTests.CompiledModels
                 propertyInfo: typeof(Image).GetProperty("Slug", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Image).GetField("<Slug>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
-            slug.SetGetter(
-                string (Image instance) => ImageUnsafeAccessors.Slug(instance),
-                bool (Image instance) => ImageUnsafeAccessors.Slug(instance) == null);
-            slug.SetSetter(
-                Image (Image instance, string value) =>
-                {
-                    ImageUnsafeAccessors.Slug(instance) = value;
-                    return instance;
-                });
-            slug.SetMaterializationSetter(
-                Image (Image instance, string value) =>
-                {
-                    ImageUnsafeAccessors.Slug(instance) = value;
-                    return instance;
-                });
-            slug.SetAccessors(
-                string (IInternalEntry entry) => ImageUnsafeAccessors.Slug(((Image)(entry.Entity))),
-                string (IInternalEntry entry) => ImageUnsafeAccessors.Slug(((Image)(entry.Entity))),
-                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(slug, 11),
-                string (IInternalEntry entry) => entry.GetCurrentValue<string>(slug));
-            slug.SetPropertyIndexes(
-                index: 11,
-                originalValueIndex: 11,
-                shadowIndex: -1,
-                relationshipIndex: -1,
-                storeGenerationIndex: -1);
-            slug.TypeMapping = DigitalOceanTypeMapping.Default.Clone(
-                comparer: new ValueComparer<string>(
-                    bool (string v1, string v2) => v1 == v2,
-                    int (string v) => ((object)v).GetHashCode(),
-                    string (string v) => v),
-                keyComparer: new ValueComparer<string>(
-                    bool (string v1, string v2) => v1 == v2,
-                    int (string v) => ((object)v).GetHashCode(),
-                    string (string v) => v),
-                providerValueComparer: new ValueComparer<string>(
-                    bool (string v1, string v2) => v1 == v2,
-                    int (string v) => ((object)v).GetHashCode(),
-                    string (string v) => v),
-                jsonValueReaderWriter: JsonStringReaderWriter.Instance);
 
             var status = runtimeEntityType.AddProperty(
                 "Status",
@@ -625,110 +113,13 @@ namespace EFCore.DigitalOcean.FunctionalTests.CompiledModels
                 propertyInfo: typeof(Image).GetProperty("Status", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Image).GetField("<Status>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
-            status.SetGetter(
-                string (Image instance) => ImageUnsafeAccessors.Status(instance),
-                bool (Image instance) => ImageUnsafeAccessors.Status(instance) == null);
-            status.SetSetter(
-                Image (Image instance, string value) =>
-                {
-                    ImageUnsafeAccessors.Status(instance) = value;
-                    return instance;
-                });
-            status.SetMaterializationSetter(
-                Image (Image instance, string value) =>
-                {
-                    ImageUnsafeAccessors.Status(instance) = value;
-                    return instance;
-                });
-            status.SetAccessors(
-                string (IInternalEntry entry) => ImageUnsafeAccessors.Status(((Image)(entry.Entity))),
-                string (IInternalEntry entry) => ImageUnsafeAccessors.Status(((Image)(entry.Entity))),
-                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(status, 12),
-                string (IInternalEntry entry) => entry.GetCurrentValue<string>(status));
-            status.SetPropertyIndexes(
-                index: 12,
-                originalValueIndex: 12,
-                shadowIndex: -1,
-                relationshipIndex: -1,
-                storeGenerationIndex: -1);
-            status.TypeMapping = DigitalOceanTypeMapping.Default.Clone(
-                comparer: new ValueComparer<string>(
-                    bool (string v1, string v2) => v1 == v2,
-                    int (string v) => ((object)v).GetHashCode(),
-                    string (string v) => v),
-                keyComparer: new ValueComparer<string>(
-                    bool (string v1, string v2) => v1 == v2,
-                    int (string v) => ((object)v).GetHashCode(),
-                    string (string v) => v),
-                providerValueComparer: new ValueComparer<string>(
-                    bool (string v1, string v2) => v1 == v2,
-                    int (string v) => ((object)v).GetHashCode(),
-                    string (string v) => v),
-                jsonValueReaderWriter: JsonStringReaderWriter.Instance);
 
             var tags = runtimeEntityType.AddProperty(
                 "Tags",
                 typeof(IReadOnlyList<string>),
                 propertyInfo: typeof(Image).GetProperty("Tags", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Image).GetField("<Tags>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
-            tags.SetGetter(
-                IReadOnlyList<string> (Image instance) => ImageUnsafeAccessors.Tags(instance),
-                bool (Image instance) => ImageUnsafeAccessors.Tags(instance) == null);
-            tags.SetSetter(
-                Image (Image instance, IReadOnlyList<string> value) =>
-                {
-                    ImageUnsafeAccessors.Tags(instance) = value;
-                    return instance;
-                });
-            tags.SetMaterializationSetter(
-                Image (Image instance, IReadOnlyList<string> value) =>
-                {
-                    ImageUnsafeAccessors.Tags(instance) = value;
-                    return instance;
-                });
-            tags.SetAccessors(
-                IReadOnlyList<string> (IInternalEntry entry) => ImageUnsafeAccessors.Tags(((Image)(entry.Entity))),
-                IReadOnlyList<string> (IInternalEntry entry) => ImageUnsafeAccessors.Tags(((Image)(entry.Entity))),
-                IReadOnlyList<string> (IInternalEntry entry) => entry.ReadOriginalValue<IReadOnlyList<string>>(tags, 13),
-                IReadOnlyList<string> (IInternalEntry entry) => entry.GetCurrentValue<IReadOnlyList<string>>(tags));
-            tags.SetPropertyIndexes(
-                index: 13,
-                originalValueIndex: 13,
-                shadowIndex: -1,
-                relationshipIndex: -1,
-                storeGenerationIndex: -1);
-            tags.TypeMapping = DigitalOceanTypeMapping.Default.Clone(
-                comparer: new ValueComparer<IReadOnlyList<string>>(
-                    bool (IReadOnlyList<string> a, IReadOnlyList<string> b) => StringListComparer.AreEqual(a, b),
-                    int (IReadOnlyList<string> list) => StringListComparer.HashOf(list),
-                    IReadOnlyList<string> (IReadOnlyList<string> list) => StringListComparer.SnapshotOf(list)),
-                keyComparer: new ValueComparer<IReadOnlyList<string>>(
-                    bool (IReadOnlyList<string> v1, IReadOnlyList<string> v2) => object.Equals(v1, v2),
-                    int (IReadOnlyList<string> v) => ((object)v).GetHashCode(),
-                    IReadOnlyList<string> (IReadOnlyList<string> v) => v),
-                providerValueComparer: new ValueComparer<IReadOnlyList<string>>(
-                    bool (IReadOnlyList<string> v1, IReadOnlyList<string> v2) => object.Equals(v1, v2),
-                    int (IReadOnlyList<string> v) => ((object)v).GetHashCode(),
-                    IReadOnlyList<string> (IReadOnlyList<string> v) => v),
-                clrType: typeof(IReadOnlyList<string>),
-                jsonValueReaderWriter: new JsonCollectionOfReferencesReaderWriter<List<string>, string>(
-                    JsonStringReaderWriter.Instance),
-                elementMapping: DigitalOceanTypeMapping.Default.Clone(
-                    comparer: new ValueComparer<string>(
-                        bool (string v1, string v2) => v1 == v2,
-                        int (string v) => ((object)v).GetHashCode(),
-                        string (string v) => v),
-                    keyComparer: new ValueComparer<string>(
-                        bool (string v1, string v2) => v1 == v2,
-                        int (string v) => ((object)v).GetHashCode(),
-                        string (string v) => v),
-                    providerValueComparer: new ValueComparer<string>(
-                        bool (string v1, string v2) => v1 == v2,
-                        int (string v) => ((object)v).GetHashCode(),
-                        string (string v) => v),
-                    jsonValueReaderWriter: JsonStringReaderWriter.Instance));
             var tagsElementType = tags.SetElementType(typeof(string));
-            tagsElementType.TypeMapping = tags.TypeMapping.ElementTypeMapping;
 
             var type = runtimeEntityType.AddProperty(
                 "Type",
@@ -736,46 +127,6 @@ namespace EFCore.DigitalOcean.FunctionalTests.CompiledModels
                 propertyInfo: typeof(Image).GetProperty("Type", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Image).GetField("<Type>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
-            type.SetGetter(
-                string (Image instance) => ImageUnsafeAccessors.Type(instance),
-                bool (Image instance) => ImageUnsafeAccessors.Type(instance) == null);
-            type.SetSetter(
-                Image (Image instance, string value) =>
-                {
-                    ImageUnsafeAccessors.Type(instance) = value;
-                    return instance;
-                });
-            type.SetMaterializationSetter(
-                Image (Image instance, string value) =>
-                {
-                    ImageUnsafeAccessors.Type(instance) = value;
-                    return instance;
-                });
-            type.SetAccessors(
-                string (IInternalEntry entry) => ImageUnsafeAccessors.Type(((Image)(entry.Entity))),
-                string (IInternalEntry entry) => ImageUnsafeAccessors.Type(((Image)(entry.Entity))),
-                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(type, 14),
-                string (IInternalEntry entry) => entry.GetCurrentValue<string>(type));
-            type.SetPropertyIndexes(
-                index: 14,
-                originalValueIndex: 14,
-                shadowIndex: -1,
-                relationshipIndex: -1,
-                storeGenerationIndex: -1);
-            type.TypeMapping = DigitalOceanTypeMapping.Default.Clone(
-                comparer: new ValueComparer<string>(
-                    bool (string v1, string v2) => v1 == v2,
-                    int (string v) => ((object)v).GetHashCode(),
-                    string (string v) => v),
-                keyComparer: new ValueComparer<string>(
-                    bool (string v1, string v2) => v1 == v2,
-                    int (string v) => ((object)v).GetHashCode(),
-                    string (string v) => v),
-                providerValueComparer: new ValueComparer<string>(
-                    bool (string v1, string v2) => v1 == v2,
-                    int (string v) => ((object)v).GetHashCode(),
-                    string (string v) => v),
-                jsonValueReaderWriter: JsonStringReaderWriter.Instance);
 
             var url = runtimeEntityType.AddProperty(
                 "Url",
@@ -783,46 +134,6 @@ namespace EFCore.DigitalOcean.FunctionalTests.CompiledModels
                 propertyInfo: typeof(Image).GetProperty("Url", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Image).GetField("<Url>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
-            url.SetGetter(
-                string (Image instance) => ImageUnsafeAccessors.Url(instance),
-                bool (Image instance) => ImageUnsafeAccessors.Url(instance) == null);
-            url.SetSetter(
-                Image (Image instance, string value) =>
-                {
-                    ImageUnsafeAccessors.Url(instance) = value;
-                    return instance;
-                });
-            url.SetMaterializationSetter(
-                Image (Image instance, string value) =>
-                {
-                    ImageUnsafeAccessors.Url(instance) = value;
-                    return instance;
-                });
-            url.SetAccessors(
-                string (IInternalEntry entry) => ImageUnsafeAccessors.Url(((Image)(entry.Entity))),
-                string (IInternalEntry entry) => ImageUnsafeAccessors.Url(((Image)(entry.Entity))),
-                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(url, 15),
-                string (IInternalEntry entry) => entry.GetCurrentValue<string>(url));
-            url.SetPropertyIndexes(
-                index: 15,
-                originalValueIndex: 15,
-                shadowIndex: -1,
-                relationshipIndex: -1,
-                storeGenerationIndex: -1);
-            url.TypeMapping = DigitalOceanTypeMapping.Default.Clone(
-                comparer: new ValueComparer<string>(
-                    bool (string v1, string v2) => v1 == v2,
-                    int (string v) => ((object)v).GetHashCode(),
-                    string (string v) => v),
-                keyComparer: new ValueComparer<string>(
-                    bool (string v1, string v2) => v1 == v2,
-                    int (string v) => ((object)v).GetHashCode(),
-                    string (string v) => v),
-                providerValueComparer: new ValueComparer<string>(
-                    bool (string v1, string v2) => v1 == v2,
-                    int (string v) => ((object)v).GetHashCode(),
-                    string (string v) => v),
-                jsonValueReaderWriter: JsonStringReaderWriter.Instance);
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });
@@ -833,54 +144,6 @@ namespace EFCore.DigitalOcean.FunctionalTests.CompiledModels
 
         public static void CreateAnnotations(RuntimeEntityType runtimeEntityType)
         {
-            var id = runtimeEntityType.FindProperty("Id");
-            var createdAt = runtimeEntityType.FindProperty("CreatedAt");
-            var description = runtimeEntityType.FindProperty("Description");
-            var distribution = runtimeEntityType.FindProperty("Distribution");
-            var errorMessage = runtimeEntityType.FindProperty("ErrorMessage");
-            var minDiskSize = runtimeEntityType.FindProperty("MinDiskSize");
-            var name = runtimeEntityType.FindProperty("Name");
-            var @public = runtimeEntityType.FindProperty("Public");
-            var region = runtimeEntityType.FindProperty("Region");
-            var regions = runtimeEntityType.FindProperty("Regions");
-            var sizeGigabytes = runtimeEntityType.FindProperty("SizeGigabytes");
-            var slug = runtimeEntityType.FindProperty("Slug");
-            var status = runtimeEntityType.FindProperty("Status");
-            var tags = runtimeEntityType.FindProperty("Tags");
-            var type = runtimeEntityType.FindProperty("Type");
-            var url = runtimeEntityType.FindProperty("Url");
-            var key = runtimeEntityType.FindKey(new[] { id });
-            key.SetPrincipalKeyValueFactory(KeyValueFactoryFactory.CreateSimpleNonNullableFactory<long>(key));
-            key.SetIdentityMapFactory(IdentityMapFactoryFactory.CreateFactory<long>(key));
-            runtimeEntityType.SetOriginalValuesFactory(
-                ISnapshot (IInternalEntry source) =>
-                {
-                    var structuralType = ((Image)(source.Entity));
-                    return ((ISnapshot)(new Snapshot<long, DateTimeOffset, string, string, string, int?, string, bool, string, IReadOnlyList<string>, double?, string, string, IReadOnlyList<string>, string, string>(((ValueComparer<long>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<long>(id)), ((ValueComparer<DateTimeOffset>)(((IProperty)createdAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTimeOffset>(createdAt)), (source.GetCurrentValue<string>(description) == null ? null : ((ValueComparer<string>)(((IProperty)description).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(description))), (source.GetCurrentValue<string>(distribution) == null ? null : ((ValueComparer<string>)(((IProperty)distribution).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(distribution))), (source.GetCurrentValue<string>(errorMessage) == null ? null : ((ValueComparer<string>)(((IProperty)errorMessage).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(errorMessage))), (source.GetCurrentValue<int?>(minDiskSize) == null ? null : ((ValueComparer<int?>)(((IProperty)minDiskSize).GetValueComparer())).Snapshot(source.GetCurrentValue<int?>(minDiskSize))), (source.GetCurrentValue<string>(name) == null ? null : ((ValueComparer<string>)(((IProperty)name).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(name))), ((ValueComparer<bool>)(((IProperty)@public).GetValueComparer())).Snapshot(source.GetCurrentValue<bool>(@public)), (source.GetCurrentValue<string>(region) == null ? null : ((ValueComparer<string>)(((IProperty)region).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(region))), (source.GetCurrentValue<IReadOnlyList<string>>(regions) == null ? null : ((ValueComparer<IReadOnlyList<string>>)(((IProperty)regions).GetValueComparer())).Snapshot(source.GetCurrentValue<IReadOnlyList<string>>(regions))), (source.GetCurrentValue<double?>(sizeGigabytes) == null ? null : ((ValueComparer<double?>)(((IProperty)sizeGigabytes).GetValueComparer())).Snapshot(source.GetCurrentValue<double?>(sizeGigabytes))), (source.GetCurrentValue<string>(slug) == null ? null : ((ValueComparer<string>)(((IProperty)slug).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(slug))), (source.GetCurrentValue<string>(status) == null ? null : ((ValueComparer<string>)(((IProperty)status).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(status))), (source.GetCurrentValue<IReadOnlyList<string>>(tags) == null ? null : ((ValueComparer<IReadOnlyList<string>>)(((IProperty)tags).GetValueComparer())).Snapshot(source.GetCurrentValue<IReadOnlyList<string>>(tags))), (source.GetCurrentValue<string>(type) == null ? null : ((ValueComparer<string>)(((IProperty)type).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(type))), (source.GetCurrentValue<string>(url) == null ? null : ((ValueComparer<string>)(((IProperty)url).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(url))))));
-                });
-            runtimeEntityType.SetStoreGeneratedValuesFactory(
-                ISnapshot () => ((ISnapshot)(new Snapshot<long>(((ValueComparer<long>)(((IProperty)id).GetValueComparer())).Snapshot(default(long))))));
-            runtimeEntityType.SetTemporaryValuesFactory(
-                ISnapshot (IInternalEntry source) => ((ISnapshot)(new Snapshot<long>(default(long)))));
-            runtimeEntityType.SetShadowValuesFactory(
-                ISnapshot (IDictionary<string, object> source) => Snapshot.Empty);
-            runtimeEntityType.SetEmptyShadowValuesFactory(
-                ISnapshot () => Snapshot.Empty);
-            runtimeEntityType.SetRelationshipSnapshotFactory(
-                ISnapshot (IInternalEntry source) =>
-                {
-                    var structuralType = ((Image)(source.Entity));
-                    return ((ISnapshot)(new Snapshot<long>(((ValueComparer<long>)(((IProperty)id).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<long>(id)))));
-                });
-            runtimeEntityType.SetCounts(new PropertyCounts(
-                propertyCount: 16,
-                navigationCount: 0,
-                complexPropertyCount: 0,
-                complexCollectionCount: 0,
-                originalValueCount: 16,
-                shadowCount: 0,
-                relationshipCount: 1,
-                storeGeneratedCount: 1));
 
             Customize(runtimeEntityType);
         }

@@ -2,13 +2,8 @@
 using System;
 using System.Collections.Generic;
 using System.Reflection;
-using EFCore.DigitalOcean.Storage.Internal;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Metadata.Internal;
-using Microsoft.EntityFrameworkCore.Storage.Json;
 
 #pragma warning disable 219, 612, 618
 #nullable disable
@@ -33,47 +28,6 @@ namespace EFCore.DigitalOcean.FunctionalTests.CompiledModels
                 propertyInfo: typeof(Region).GetProperty("Slug", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Region).GetField("<Slug>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 afterSaveBehavior: PropertySaveBehavior.Throw);
-            slug.SetGetter(
-                string (Region instance) => RegionUnsafeAccessors.Slug(instance),
-                bool (Region instance) => RegionUnsafeAccessors.Slug(instance) == null);
-            slug.SetSetter(
-                Region (Region instance, string value) =>
-                {
-                    RegionUnsafeAccessors.Slug(instance) = value;
-                    return instance;
-                });
-            slug.SetMaterializationSetter(
-                Region (Region instance, string value) =>
-                {
-                    RegionUnsafeAccessors.Slug(instance) = value;
-                    return instance;
-                });
-            slug.SetAccessors(
-                string (IInternalEntry entry) => RegionUnsafeAccessors.Slug(((Region)(entry.Entity))),
-                string (IInternalEntry entry) => RegionUnsafeAccessors.Slug(((Region)(entry.Entity))),
-                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(slug, 0),
-                string (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<string>(slug, 0));
-            slug.SetPropertyIndexes(
-                index: 0,
-                originalValueIndex: 0,
-                shadowIndex: -1,
-                relationshipIndex: 0,
-                storeGenerationIndex: -1);
-            slug.TypeMapping = DigitalOceanTypeMapping.Default.Clone(
-                comparer: new ValueComparer<string>(
-                    bool (string v1, string v2) => v1 == v2,
-                    int (string v) => ((object)v).GetHashCode(),
-                    string (string v) => v),
-                keyComparer: new ValueComparer<string>(
-                    bool (string v1, string v2) => v1 == v2,
-                    int (string v) => ((object)v).GetHashCode(),
-                    string (string v) => v),
-                providerValueComparer: new ValueComparer<string>(
-                    bool (string v1, string v2) => v1 == v2,
-                    int (string v) => ((object)v).GetHashCode(),
-                    string (string v) => v),
-                jsonValueReaderWriter: JsonStringReaderWriter.Instance);
-            slug.SetCurrentValueComparer(new EntryCurrentValueComparer<string>(slug));
 
             var available = runtimeEntityType.AddProperty(
                 "Available",
@@ -81,221 +35,26 @@ namespace EFCore.DigitalOcean.FunctionalTests.CompiledModels
                 propertyInfo: typeof(Region).GetProperty("Available", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Region).GetField("<Available>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
-            available.SetGetter(
-                bool (Region instance) => RegionUnsafeAccessors.Available(instance),
-                bool (Region instance) => RegionUnsafeAccessors.Available(instance) == false);
-            available.SetSetter(
-                Region (Region instance, bool value) =>
-                {
-                    RegionUnsafeAccessors.Available(instance) = value;
-                    return instance;
-                });
-            available.SetMaterializationSetter(
-                Region (Region instance, bool value) =>
-                {
-                    RegionUnsafeAccessors.Available(instance) = value;
-                    return instance;
-                });
-            available.SetAccessors(
-                bool (IInternalEntry entry) => RegionUnsafeAccessors.Available(((Region)(entry.Entity))),
-                bool (IInternalEntry entry) => RegionUnsafeAccessors.Available(((Region)(entry.Entity))),
-                bool (IInternalEntry entry) => entry.ReadOriginalValue<bool>(available, 1),
-                bool (IInternalEntry entry) => entry.GetCurrentValue<bool>(available));
-            available.SetPropertyIndexes(
-                index: 1,
-                originalValueIndex: 1,
-                shadowIndex: -1,
-                relationshipIndex: -1,
-                storeGenerationIndex: -1);
-            available.TypeMapping = DigitalOceanTypeMapping.Default.Clone(
-                comparer: new ValueComparer<bool>(
-                    bool (bool v1, bool v2) => v1 == v2,
-                    int (bool v) => ((object)v).GetHashCode(),
-                    bool (bool v) => v),
-                keyComparer: new ValueComparer<bool>(
-                    bool (bool v1, bool v2) => v1 == v2,
-                    int (bool v) => ((object)v).GetHashCode(),
-                    bool (bool v) => v),
-                providerValueComparer: new ValueComparer<bool>(
-                    bool (bool v1, bool v2) => v1 == v2,
-                    int (bool v) => ((object)v).GetHashCode(),
-                    bool (bool v) => v),
-                clrType: typeof(bool),
-                jsonValueReaderWriter: JsonBoolReaderWriter.Instance);
 
             var features = runtimeEntityType.AddProperty(
                 "Features",
                 typeof(IReadOnlyList<string>),
                 propertyInfo: typeof(Region).GetProperty("Features", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Region).GetField("<Features>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
-            features.SetGetter(
-                IReadOnlyList<string> (Region instance) => RegionUnsafeAccessors.Features(instance),
-                bool (Region instance) => RegionUnsafeAccessors.Features(instance) == null);
-            features.SetSetter(
-                Region (Region instance, IReadOnlyList<string> value) =>
-                {
-                    RegionUnsafeAccessors.Features(instance) = value;
-                    return instance;
-                });
-            features.SetMaterializationSetter(
-                Region (Region instance, IReadOnlyList<string> value) =>
-                {
-                    RegionUnsafeAccessors.Features(instance) = value;
-                    return instance;
-                });
-            features.SetAccessors(
-                IReadOnlyList<string> (IInternalEntry entry) => RegionUnsafeAccessors.Features(((Region)(entry.Entity))),
-                IReadOnlyList<string> (IInternalEntry entry) => RegionUnsafeAccessors.Features(((Region)(entry.Entity))),
-                IReadOnlyList<string> (IInternalEntry entry) => entry.ReadOriginalValue<IReadOnlyList<string>>(features, 2),
-                IReadOnlyList<string> (IInternalEntry entry) => entry.GetCurrentValue<IReadOnlyList<string>>(features));
-            features.SetPropertyIndexes(
-                index: 2,
-                originalValueIndex: 2,
-                shadowIndex: -1,
-                relationshipIndex: -1,
-                storeGenerationIndex: -1);
-            features.TypeMapping = DigitalOceanTypeMapping.Default.Clone(
-                comparer: new ValueComparer<IReadOnlyList<string>>(
-                    bool (IReadOnlyList<string> a, IReadOnlyList<string> b) => StringListComparer.AreEqual(a, b),
-                    int (IReadOnlyList<string> list) => StringListComparer.HashOf(list),
-                    IReadOnlyList<string> (IReadOnlyList<string> list) => StringListComparer.SnapshotOf(list)),
-                keyComparer: new ValueComparer<IReadOnlyList<string>>(
-                    bool (IReadOnlyList<string> v1, IReadOnlyList<string> v2) => object.Equals(v1, v2),
-                    int (IReadOnlyList<string> v) => ((object)v).GetHashCode(),
-                    IReadOnlyList<string> (IReadOnlyList<string> v) => v),
-                providerValueComparer: new ValueComparer<IReadOnlyList<string>>(
-                    bool (IReadOnlyList<string> v1, IReadOnlyList<string> v2) => object.Equals(v1, v2),
-                    int (IReadOnlyList<string> v) => ((object)v).GetHashCode(),
-                    IReadOnlyList<string> (IReadOnlyList<string> v) => v),
-                clrType: typeof(IReadOnlyList<string>),
-                jsonValueReaderWriter: new JsonCollectionOfReferencesReaderWriter<List<string>, string>(
-                    JsonStringReaderWriter.Instance),
-                elementMapping: DigitalOceanTypeMapping.Default.Clone(
-                    comparer: new ValueComparer<string>(
-                        bool (string v1, string v2) => v1 == v2,
-                        int (string v) => ((object)v).GetHashCode(),
-                        string (string v) => v),
-                    keyComparer: new ValueComparer<string>(
-                        bool (string v1, string v2) => v1 == v2,
-                        int (string v) => ((object)v).GetHashCode(),
-                        string (string v) => v),
-                    providerValueComparer: new ValueComparer<string>(
-                        bool (string v1, string v2) => v1 == v2,
-                        int (string v) => ((object)v).GetHashCode(),
-                        string (string v) => v),
-                    jsonValueReaderWriter: JsonStringReaderWriter.Instance));
             var featuresElementType = features.SetElementType(typeof(string));
-            featuresElementType.TypeMapping = features.TypeMapping.ElementTypeMapping;
 
             var name = runtimeEntityType.AddProperty(
                 "Name",
                 typeof(string),
                 propertyInfo: typeof(Region).GetProperty("Name", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Region).GetField("<Name>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
-            name.SetGetter(
-                string (Region instance) => RegionUnsafeAccessors.Name(instance),
-                bool (Region instance) => RegionUnsafeAccessors.Name(instance) == null);
-            name.SetSetter(
-                Region (Region instance, string value) =>
-                {
-                    RegionUnsafeAccessors.Name(instance) = value;
-                    return instance;
-                });
-            name.SetMaterializationSetter(
-                Region (Region instance, string value) =>
-                {
-                    RegionUnsafeAccessors.Name(instance) = value;
-                    return instance;
-                });
-            name.SetAccessors(
-                string (IInternalEntry entry) => RegionUnsafeAccessors.Name(((Region)(entry.Entity))),
-                string (IInternalEntry entry) => RegionUnsafeAccessors.Name(((Region)(entry.Entity))),
-                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(name, 3),
-                string (IInternalEntry entry) => entry.GetCurrentValue<string>(name));
-            name.SetPropertyIndexes(
-                index: 3,
-                originalValueIndex: 3,
-                shadowIndex: -1,
-                relationshipIndex: -1,
-                storeGenerationIndex: -1);
-            name.TypeMapping = DigitalOceanTypeMapping.Default.Clone(
-                comparer: new ValueComparer<string>(
-                    bool (string v1, string v2) => v1 == v2,
-                    int (string v) => ((object)v).GetHashCode(),
-                    string (string v) => v),
-                keyComparer: new ValueComparer<string>(
-                    bool (string v1, string v2) => v1 == v2,
-                    int (string v) => ((object)v).GetHashCode(),
-                    string (string v) => v),
-                providerValueComparer: new ValueComparer<string>(
-                    bool (string v1, string v2) => v1 == v2,
-                    int (string v) => ((object)v).GetHashCode(),
-                    string (string v) => v),
-                jsonValueReaderWriter: JsonStringReaderWriter.Instance);
 
             var sizes = runtimeEntityType.AddProperty(
                 "Sizes",
                 typeof(IReadOnlyList<string>),
                 propertyInfo: typeof(Region).GetProperty("Sizes", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Region).GetField("<Sizes>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
-            sizes.SetGetter(
-                IReadOnlyList<string> (Region instance) => RegionUnsafeAccessors.Sizes(instance),
-                bool (Region instance) => RegionUnsafeAccessors.Sizes(instance) == null);
-            sizes.SetSetter(
-                Region (Region instance, IReadOnlyList<string> value) =>
-                {
-                    RegionUnsafeAccessors.Sizes(instance) = value;
-                    return instance;
-                });
-            sizes.SetMaterializationSetter(
-                Region (Region instance, IReadOnlyList<string> value) =>
-                {
-                    RegionUnsafeAccessors.Sizes(instance) = value;
-                    return instance;
-                });
-            sizes.SetAccessors(
-                IReadOnlyList<string> (IInternalEntry entry) => RegionUnsafeAccessors.Sizes(((Region)(entry.Entity))),
-                IReadOnlyList<string> (IInternalEntry entry) => RegionUnsafeAccessors.Sizes(((Region)(entry.Entity))),
-                IReadOnlyList<string> (IInternalEntry entry) => entry.ReadOriginalValue<IReadOnlyList<string>>(sizes, 4),
-                IReadOnlyList<string> (IInternalEntry entry) => entry.GetCurrentValue<IReadOnlyList<string>>(sizes));
-            sizes.SetPropertyIndexes(
-                index: 4,
-                originalValueIndex: 4,
-                shadowIndex: -1,
-                relationshipIndex: -1,
-                storeGenerationIndex: -1);
-            sizes.TypeMapping = DigitalOceanTypeMapping.Default.Clone(
-                comparer: new ValueComparer<IReadOnlyList<string>>(
-                    bool (IReadOnlyList<string> a, IReadOnlyList<string> b) => StringListComparer.AreEqual(a, b),
-                    int (IReadOnlyList<string> list) => StringListComparer.HashOf(list),
-                    IReadOnlyList<string> (IReadOnlyList<string> list) => StringListComparer.SnapshotOf(list)),
-                keyComparer: new ValueComparer<IReadOnlyList<string>>(
-                    bool (IReadOnlyList<string> v1, IReadOnlyList<string> v2) => object.Equals(v1, v2),
-                    int (IReadOnlyList<string> v) => ((object)v).GetHashCode(),
-                    IReadOnlyList<string> (IReadOnlyList<string> v) => v),
-                providerValueComparer: new ValueComparer<IReadOnlyList<string>>(
-                    bool (IReadOnlyList<string> v1, IReadOnlyList<string> v2) => object.Equals(v1, v2),
-                    int (IReadOnlyList<string> v) => ((object)v).GetHashCode(),
-                    IReadOnlyList<string> (IReadOnlyList<string> v) => v),
-                clrType: typeof(IReadOnlyList<string>),
-                jsonValueReaderWriter: new JsonCollectionOfReferencesReaderWriter<List<string>, string>(
-                    JsonStringReaderWriter.Instance),
-                elementMapping: DigitalOceanTypeMapping.Default.Clone(
-                    comparer: new ValueComparer<string>(
-                        bool (string v1, string v2) => v1 == v2,
-                        int (string v) => ((object)v).GetHashCode(),
-                        string (string v) => v),
-                    keyComparer: new ValueComparer<string>(
-                        bool (string v1, string v2) => v1 == v2,
-                        int (string v) => ((object)v).GetHashCode(),
-                        string (string v) => v),
-                    providerValueComparer: new ValueComparer<string>(
-                        bool (string v1, string v2) => v1 == v2,
-                        int (string v) => ((object)v).GetHashCode(),
-                        string (string v) => v),
-                    jsonValueReaderWriter: JsonStringReaderWriter.Instance));
             var sizesElementType = sizes.SetElementType(typeof(string));
-            sizesElementType.TypeMapping = sizes.TypeMapping.ElementTypeMapping;
 
             var key = runtimeEntityType.AddKey(
                 new[] { slug });
@@ -306,43 +65,6 @@ namespace EFCore.DigitalOcean.FunctionalTests.CompiledModels
 
         public static void CreateAnnotations(RuntimeEntityType runtimeEntityType)
         {
-            var slug = runtimeEntityType.FindProperty("Slug");
-            var available = runtimeEntityType.FindProperty("Available");
-            var features = runtimeEntityType.FindProperty("Features");
-            var name = runtimeEntityType.FindProperty("Name");
-            var sizes = runtimeEntityType.FindProperty("Sizes");
-            var key = runtimeEntityType.FindKey(new[] { slug });
-            key.SetPrincipalKeyValueFactory(KeyValueFactoryFactory.CreateSimpleNullableFactory<string, int>(key));
-            key.SetIdentityMapFactory(IdentityMapFactoryFactory.CreateFactory<string>(key));
-            runtimeEntityType.SetOriginalValuesFactory(
-                ISnapshot (IInternalEntry source) =>
-                {
-                    var structuralType = ((Region)(source.Entity));
-                    return ((ISnapshot)(new Snapshot<string, bool, IReadOnlyList<string>, string, IReadOnlyList<string>>((source.GetCurrentValue<string>(slug) == null ? null : ((ValueComparer<string>)(((IProperty)slug).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(slug))), ((ValueComparer<bool>)(((IProperty)available).GetValueComparer())).Snapshot(source.GetCurrentValue<bool>(available)), (source.GetCurrentValue<IReadOnlyList<string>>(features) == null ? null : ((ValueComparer<IReadOnlyList<string>>)(((IProperty)features).GetValueComparer())).Snapshot(source.GetCurrentValue<IReadOnlyList<string>>(features))), (source.GetCurrentValue<string>(name) == null ? null : ((ValueComparer<string>)(((IProperty)name).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(name))), (source.GetCurrentValue<IReadOnlyList<string>>(sizes) == null ? null : ((ValueComparer<IReadOnlyList<string>>)(((IProperty)sizes).GetValueComparer())).Snapshot(source.GetCurrentValue<IReadOnlyList<string>>(sizes))))));
-                });
-            runtimeEntityType.SetStoreGeneratedValuesFactory(
-                ISnapshot () => Snapshot.Empty);
-            runtimeEntityType.SetTemporaryValuesFactory(
-                ISnapshot (IInternalEntry source) => Snapshot.Empty);
-            runtimeEntityType.SetShadowValuesFactory(
-                ISnapshot (IDictionary<string, object> source) => Snapshot.Empty);
-            runtimeEntityType.SetEmptyShadowValuesFactory(
-                ISnapshot () => Snapshot.Empty);
-            runtimeEntityType.SetRelationshipSnapshotFactory(
-                ISnapshot (IInternalEntry source) =>
-                {
-                    var structuralType = ((Region)(source.Entity));
-                    return ((ISnapshot)(new Snapshot<string>((source.GetCurrentValue<string>(slug) == null ? null : ((ValueComparer<string>)(((IProperty)slug).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<string>(slug))))));
-                });
-            runtimeEntityType.SetCounts(new PropertyCounts(
-                propertyCount: 5,
-                navigationCount: 0,
-                complexPropertyCount: 0,
-                complexCollectionCount: 0,
-                originalValueCount: 5,
-                shadowCount: 0,
-                relationshipCount: 1,
-                storeGeneratedCount: 0));
 
             Customize(runtimeEntityType);
         }

@@ -2,13 +2,8 @@
 using System;
 using System.Collections.Generic;
 using System.Reflection;
-using EFCore.DigitalOcean.Storage.Internal;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Metadata.Internal;
-using Microsoft.EntityFrameworkCore.Storage.Json;
 
 #pragma warning disable 219, 612, 618
 #nullable disable
@@ -33,47 +28,6 @@ namespace EFCore.DigitalOcean.FunctionalTests.CompiledModels
                 propertyInfo: typeof(Snapshot).GetProperty("Id", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Snapshot).GetField("<Id>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 afterSaveBehavior: PropertySaveBehavior.Throw);
-            id.SetGetter(
-                string (Snapshot instance) => SnapshotUnsafeAccessors.Id(instance),
-                bool (Snapshot instance) => SnapshotUnsafeAccessors.Id(instance) == null);
-            id.SetSetter(
-                Snapshot (Snapshot instance, string value) =>
-                {
-                    SnapshotUnsafeAccessors.Id(instance) = value;
-                    return instance;
-                });
-            id.SetMaterializationSetter(
-                Snapshot (Snapshot instance, string value) =>
-                {
-                    SnapshotUnsafeAccessors.Id(instance) = value;
-                    return instance;
-                });
-            id.SetAccessors(
-                string (IInternalEntry entry) => SnapshotUnsafeAccessors.Id(((Snapshot)(entry.Entity))),
-                string (IInternalEntry entry) => SnapshotUnsafeAccessors.Id(((Snapshot)(entry.Entity))),
-                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(id, 0),
-                string (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<string>(id, 0));
-            id.SetPropertyIndexes(
-                index: 0,
-                originalValueIndex: 0,
-                shadowIndex: -1,
-                relationshipIndex: 0,
-                storeGenerationIndex: -1);
-            id.TypeMapping = DigitalOceanTypeMapping.Default.Clone(
-                comparer: new ValueComparer<string>(
-                    bool (string v1, string v2) => v1 == v2,
-                    int (string v) => ((object)v).GetHashCode(),
-                    string (string v) => v),
-                keyComparer: new ValueComparer<string>(
-                    bool (string v1, string v2) => v1 == v2,
-                    int (string v) => ((object)v).GetHashCode(),
-                    string (string v) => v),
-                providerValueComparer: new ValueComparer<string>(
-                    bool (string v1, string v2) => v1 == v2,
-                    int (string v) => ((object)v).GetHashCode(),
-                    string (string v) => v),
-                jsonValueReaderWriter: JsonStringReaderWriter.Instance);
-            id.SetCurrentValueComparer(new EntryCurrentValueComparer<string>(id));
 
             var createdAt = runtimeEntityType.AddProperty(
                 "CreatedAt",
@@ -81,47 +35,6 @@ namespace EFCore.DigitalOcean.FunctionalTests.CompiledModels
                 propertyInfo: typeof(Snapshot).GetProperty("CreatedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Snapshot).GetField("<CreatedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
-            createdAt.SetGetter(
-                DateTimeOffset (Snapshot instance) => SnapshotUnsafeAccessors.CreatedAt(instance),
-                bool (Snapshot instance) => SnapshotUnsafeAccessors.CreatedAt(instance).EqualsExact(default(DateTimeOffset)));
-            createdAt.SetSetter(
-                Snapshot (Snapshot instance, DateTimeOffset value) =>
-                {
-                    SnapshotUnsafeAccessors.CreatedAt(instance) = value;
-                    return instance;
-                });
-            createdAt.SetMaterializationSetter(
-                Snapshot (Snapshot instance, DateTimeOffset value) =>
-                {
-                    SnapshotUnsafeAccessors.CreatedAt(instance) = value;
-                    return instance;
-                });
-            createdAt.SetAccessors(
-                DateTimeOffset (IInternalEntry entry) => SnapshotUnsafeAccessors.CreatedAt(((Snapshot)(entry.Entity))),
-                DateTimeOffset (IInternalEntry entry) => SnapshotUnsafeAccessors.CreatedAt(((Snapshot)(entry.Entity))),
-                DateTimeOffset (IInternalEntry entry) => entry.ReadOriginalValue<DateTimeOffset>(createdAt, 1),
-                DateTimeOffset (IInternalEntry entry) => entry.GetCurrentValue<DateTimeOffset>(createdAt));
-            createdAt.SetPropertyIndexes(
-                index: 1,
-                originalValueIndex: 1,
-                shadowIndex: -1,
-                relationshipIndex: -1,
-                storeGenerationIndex: -1);
-            createdAt.TypeMapping = DigitalOceanTypeMapping.Default.Clone(
-                comparer: new ValueComparer<DateTimeOffset>(
-                    bool (DateTimeOffset v1, DateTimeOffset v2) => v1.EqualsExact(v2),
-                    int (DateTimeOffset v) => ((object)v).GetHashCode(),
-                    DateTimeOffset (DateTimeOffset v) => v),
-                keyComparer: new ValueComparer<DateTimeOffset>(
-                    bool (DateTimeOffset v1, DateTimeOffset v2) => v1.EqualsExact(v2),
-                    int (DateTimeOffset v) => ((object)v).GetHashCode(),
-                    DateTimeOffset (DateTimeOffset v) => v),
-                providerValueComparer: new ValueComparer<DateTimeOffset>(
-                    bool (DateTimeOffset v1, DateTimeOffset v2) => v1.EqualsExact(v2),
-                    int (DateTimeOffset v) => ((object)v).GetHashCode(),
-                    DateTimeOffset (DateTimeOffset v) => v),
-                clrType: typeof(DateTimeOffset),
-                jsonValueReaderWriter: JsonDateTimeOffsetReaderWriter.Instance);
 
             var minDiskSize = runtimeEntityType.AddProperty(
                 "MinDiskSize",
@@ -129,159 +42,19 @@ namespace EFCore.DigitalOcean.FunctionalTests.CompiledModels
                 propertyInfo: typeof(Snapshot).GetProperty("MinDiskSize", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Snapshot).GetField("<MinDiskSize>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
-            minDiskSize.SetGetter(
-                int? (Snapshot instance) => SnapshotUnsafeAccessors.MinDiskSize(instance),
-                bool (Snapshot instance) => !(SnapshotUnsafeAccessors.MinDiskSize(instance).HasValue));
-            minDiskSize.SetSetter(
-                Snapshot (Snapshot instance, int? value) =>
-                {
-                    SnapshotUnsafeAccessors.MinDiskSize(instance) = value;
-                    return instance;
-                });
-            minDiskSize.SetMaterializationSetter(
-                Snapshot (Snapshot instance, int? value) =>
-                {
-                    SnapshotUnsafeAccessors.MinDiskSize(instance) = value;
-                    return instance;
-                });
-            minDiskSize.SetAccessors(
-                int? (IInternalEntry entry) => SnapshotUnsafeAccessors.MinDiskSize(((Snapshot)(entry.Entity))),
-                int? (IInternalEntry entry) => SnapshotUnsafeAccessors.MinDiskSize(((Snapshot)(entry.Entity))),
-                int? (IInternalEntry entry) => entry.ReadOriginalValue<int?>(minDiskSize, 2),
-                int? (IInternalEntry entry) => entry.GetCurrentValue<int?>(minDiskSize));
-            minDiskSize.SetPropertyIndexes(
-                index: 2,
-                originalValueIndex: 2,
-                shadowIndex: -1,
-                relationshipIndex: -1,
-                storeGenerationIndex: -1);
-            minDiskSize.TypeMapping = DigitalOceanTypeMapping.Default.Clone(
-                comparer: new ValueComparer<int>(
-                    bool (int v1, int v2) => v1 == v2,
-                    int (int v) => v,
-                    int (int v) => v),
-                keyComparer: new ValueComparer<int>(
-                    bool (int v1, int v2) => v1 == v2,
-                    int (int v) => v,
-                    int (int v) => v),
-                providerValueComparer: new ValueComparer<int>(
-                    bool (int v1, int v2) => v1 == v2,
-                    int (int v) => v,
-                    int (int v) => v),
-                clrType: typeof(int),
-                jsonValueReaderWriter: JsonInt32ReaderWriter.Instance);
-            minDiskSize.SetComparer(new NullableValueComparer<int>(minDiskSize.TypeMapping.Comparer));
-            minDiskSize.SetKeyComparer(new NullableValueComparer<int>(minDiskSize.TypeMapping.KeyComparer));
 
             var name = runtimeEntityType.AddProperty(
                 "Name",
                 typeof(string),
                 propertyInfo: typeof(Snapshot).GetProperty("Name", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Snapshot).GetField("<Name>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
-            name.SetGetter(
-                string (Snapshot instance) => SnapshotUnsafeAccessors.Name(instance),
-                bool (Snapshot instance) => SnapshotUnsafeAccessors.Name(instance) == null);
-            name.SetSetter(
-                Snapshot (Snapshot instance, string value) =>
-                {
-                    SnapshotUnsafeAccessors.Name(instance) = value;
-                    return instance;
-                });
-            name.SetMaterializationSetter(
-                Snapshot (Snapshot instance, string value) =>
-                {
-                    SnapshotUnsafeAccessors.Name(instance) = value;
-                    return instance;
-                });
-            name.SetAccessors(
-                string (IInternalEntry entry) => SnapshotUnsafeAccessors.Name(((Snapshot)(entry.Entity))),
-                string (IInternalEntry entry) => SnapshotUnsafeAccessors.Name(((Snapshot)(entry.Entity))),
-                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(name, 3),
-                string (IInternalEntry entry) => entry.GetCurrentValue<string>(name));
-            name.SetPropertyIndexes(
-                index: 3,
-                originalValueIndex: 3,
-                shadowIndex: -1,
-                relationshipIndex: -1,
-                storeGenerationIndex: -1);
-            name.TypeMapping = DigitalOceanTypeMapping.Default.Clone(
-                comparer: new ValueComparer<string>(
-                    bool (string v1, string v2) => v1 == v2,
-                    int (string v) => ((object)v).GetHashCode(),
-                    string (string v) => v),
-                keyComparer: new ValueComparer<string>(
-                    bool (string v1, string v2) => v1 == v2,
-                    int (string v) => ((object)v).GetHashCode(),
-                    string (string v) => v),
-                providerValueComparer: new ValueComparer<string>(
-                    bool (string v1, string v2) => v1 == v2,
-                    int (string v) => ((object)v).GetHashCode(),
-                    string (string v) => v),
-                jsonValueReaderWriter: JsonStringReaderWriter.Instance);
 
             var regions = runtimeEntityType.AddProperty(
                 "Regions",
                 typeof(IReadOnlyList<string>),
                 propertyInfo: typeof(Snapshot).GetProperty("Regions", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Snapshot).GetField("<Regions>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
-            regions.SetGetter(
-                IReadOnlyList<string> (Snapshot instance) => SnapshotUnsafeAccessors.Regions(instance),
-                bool (Snapshot instance) => SnapshotUnsafeAccessors.Regions(instance) == null);
-            regions.SetSetter(
-                Snapshot (Snapshot instance, IReadOnlyList<string> value) =>
-                {
-                    SnapshotUnsafeAccessors.Regions(instance) = value;
-                    return instance;
-                });
-            regions.SetMaterializationSetter(
-                Snapshot (Snapshot instance, IReadOnlyList<string> value) =>
-                {
-                    SnapshotUnsafeAccessors.Regions(instance) = value;
-                    return instance;
-                });
-            regions.SetAccessors(
-                IReadOnlyList<string> (IInternalEntry entry) => SnapshotUnsafeAccessors.Regions(((Snapshot)(entry.Entity))),
-                IReadOnlyList<string> (IInternalEntry entry) => SnapshotUnsafeAccessors.Regions(((Snapshot)(entry.Entity))),
-                IReadOnlyList<string> (IInternalEntry entry) => entry.ReadOriginalValue<IReadOnlyList<string>>(regions, 4),
-                IReadOnlyList<string> (IInternalEntry entry) => entry.GetCurrentValue<IReadOnlyList<string>>(regions));
-            regions.SetPropertyIndexes(
-                index: 4,
-                originalValueIndex: 4,
-                shadowIndex: -1,
-                relationshipIndex: -1,
-                storeGenerationIndex: -1);
-            regions.TypeMapping = DigitalOceanTypeMapping.Default.Clone(
-                comparer: new ValueComparer<IReadOnlyList<string>>(
-                    bool (IReadOnlyList<string> a, IReadOnlyList<string> b) => StringListComparer.AreEqual(a, b),
-                    int (IReadOnlyList<string> list) => StringListComparer.HashOf(list),
-                    IReadOnlyList<string> (IReadOnlyList<string> list) => StringListComparer.SnapshotOf(list)),
-                keyComparer: new ValueComparer<IReadOnlyList<string>>(
-                    bool (IReadOnlyList<string> v1, IReadOnlyList<string> v2) => object.Equals(v1, v2),
-                    int (IReadOnlyList<string> v) => ((object)v).GetHashCode(),
-                    IReadOnlyList<string> (IReadOnlyList<string> v) => v),
-                providerValueComparer: new ValueComparer<IReadOnlyList<string>>(
-                    bool (IReadOnlyList<string> v1, IReadOnlyList<string> v2) => object.Equals(v1, v2),
-                    int (IReadOnlyList<string> v) => ((object)v).GetHashCode(),
-                    IReadOnlyList<string> (IReadOnlyList<string> v) => v),
-                clrType: typeof(IReadOnlyList<string>),
-                jsonValueReaderWriter: new JsonCollectionOfReferencesReaderWriter<List<string>, string>(
-                    JsonStringReaderWriter.Instance),
-                elementMapping: DigitalOceanTypeMapping.Default.Clone(
-                    comparer: new ValueComparer<string>(
-                        bool (string v1, string v2) => v1 == v2,
-                        int (string v) => ((object)v).GetHashCode(),
-                        string (string v) => v),
-                    keyComparer: new ValueComparer<string>(
-                        bool (string v1, string v2) => v1 == v2,
-                        int (string v) => ((object)v).GetHashCode(),
-                        string (string v) => v),
-                    providerValueComparer: new ValueComparer<string>(
-                        bool (string v1, string v2) => v1 == v2,
-                        int (string v) => ((object)v).GetHashCode(),
-                        string (string v) => v),
-                    jsonValueReaderWriter: JsonStringReaderWriter.Instance));
             var regionsElementType = regions.SetElementType(typeof(string));
-            regionsElementType.TypeMapping = regions.TypeMapping.ElementTypeMapping;
 
             var resourceId = runtimeEntityType.AddProperty(
                 "ResourceId",
@@ -289,46 +62,6 @@ namespace EFCore.DigitalOcean.FunctionalTests.CompiledModels
                 propertyInfo: typeof(Snapshot).GetProperty("ResourceId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Snapshot).GetField("<ResourceId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
-            resourceId.SetGetter(
-                string (Snapshot instance) => SnapshotUnsafeAccessors.ResourceId(instance),
-                bool (Snapshot instance) => SnapshotUnsafeAccessors.ResourceId(instance) == null);
-            resourceId.SetSetter(
-                Snapshot (Snapshot instance, string value) =>
-                {
-                    SnapshotUnsafeAccessors.ResourceId(instance) = value;
-                    return instance;
-                });
-            resourceId.SetMaterializationSetter(
-                Snapshot (Snapshot instance, string value) =>
-                {
-                    SnapshotUnsafeAccessors.ResourceId(instance) = value;
-                    return instance;
-                });
-            resourceId.SetAccessors(
-                string (IInternalEntry entry) => SnapshotUnsafeAccessors.ResourceId(((Snapshot)(entry.Entity))),
-                string (IInternalEntry entry) => SnapshotUnsafeAccessors.ResourceId(((Snapshot)(entry.Entity))),
-                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(resourceId, 5),
-                string (IInternalEntry entry) => entry.GetCurrentValue<string>(resourceId));
-            resourceId.SetPropertyIndexes(
-                index: 5,
-                originalValueIndex: 5,
-                shadowIndex: -1,
-                relationshipIndex: -1,
-                storeGenerationIndex: -1);
-            resourceId.TypeMapping = DigitalOceanTypeMapping.Default.Clone(
-                comparer: new ValueComparer<string>(
-                    bool (string v1, string v2) => v1 == v2,
-                    int (string v) => ((object)v).GetHashCode(),
-                    string (string v) => v),
-                keyComparer: new ValueComparer<string>(
-                    bool (string v1, string v2) => v1 == v2,
-                    int (string v) => ((object)v).GetHashCode(),
-                    string (string v) => v),
-                providerValueComparer: new ValueComparer<string>(
-                    bool (string v1, string v2) => v1 == v2,
-                    int (string v) => ((object)v).GetHashCode(),
-                    string (string v) => v),
-                jsonValueReaderWriter: JsonStringReaderWriter.Instance);
 
             var resourceType = runtimeEntityType.AddProperty(
                 "ResourceType",
@@ -336,46 +69,6 @@ namespace EFCore.DigitalOcean.FunctionalTests.CompiledModels
                 propertyInfo: typeof(Snapshot).GetProperty("ResourceType", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Snapshot).GetField("<ResourceType>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
-            resourceType.SetGetter(
-                string (Snapshot instance) => SnapshotUnsafeAccessors.ResourceType(instance),
-                bool (Snapshot instance) => SnapshotUnsafeAccessors.ResourceType(instance) == null);
-            resourceType.SetSetter(
-                Snapshot (Snapshot instance, string value) =>
-                {
-                    SnapshotUnsafeAccessors.ResourceType(instance) = value;
-                    return instance;
-                });
-            resourceType.SetMaterializationSetter(
-                Snapshot (Snapshot instance, string value) =>
-                {
-                    SnapshotUnsafeAccessors.ResourceType(instance) = value;
-                    return instance;
-                });
-            resourceType.SetAccessors(
-                string (IInternalEntry entry) => SnapshotUnsafeAccessors.ResourceType(((Snapshot)(entry.Entity))),
-                string (IInternalEntry entry) => SnapshotUnsafeAccessors.ResourceType(((Snapshot)(entry.Entity))),
-                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(resourceType, 6),
-                string (IInternalEntry entry) => entry.GetCurrentValue<string>(resourceType));
-            resourceType.SetPropertyIndexes(
-                index: 6,
-                originalValueIndex: 6,
-                shadowIndex: -1,
-                relationshipIndex: -1,
-                storeGenerationIndex: -1);
-            resourceType.TypeMapping = DigitalOceanTypeMapping.Default.Clone(
-                comparer: new ValueComparer<string>(
-                    bool (string v1, string v2) => v1 == v2,
-                    int (string v) => ((object)v).GetHashCode(),
-                    string (string v) => v),
-                keyComparer: new ValueComparer<string>(
-                    bool (string v1, string v2) => v1 == v2,
-                    int (string v) => ((object)v).GetHashCode(),
-                    string (string v) => v),
-                providerValueComparer: new ValueComparer<string>(
-                    bool (string v1, string v2) => v1 == v2,
-                    int (string v) => ((object)v).GetHashCode(),
-                    string (string v) => v),
-                jsonValueReaderWriter: JsonStringReaderWriter.Instance);
 
             var sizeGigabytes = runtimeEntityType.AddProperty(
                 "SizeGigabytes",
@@ -383,113 +76,13 @@ namespace EFCore.DigitalOcean.FunctionalTests.CompiledModels
                 propertyInfo: typeof(Snapshot).GetProperty("SizeGigabytes", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Snapshot).GetField("<SizeGigabytes>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
-            sizeGigabytes.SetGetter(
-                double? (Snapshot instance) => SnapshotUnsafeAccessors.SizeGigabytes(instance),
-                bool (Snapshot instance) => !(SnapshotUnsafeAccessors.SizeGigabytes(instance).HasValue));
-            sizeGigabytes.SetSetter(
-                Snapshot (Snapshot instance, double? value) =>
-                {
-                    SnapshotUnsafeAccessors.SizeGigabytes(instance) = value;
-                    return instance;
-                });
-            sizeGigabytes.SetMaterializationSetter(
-                Snapshot (Snapshot instance, double? value) =>
-                {
-                    SnapshotUnsafeAccessors.SizeGigabytes(instance) = value;
-                    return instance;
-                });
-            sizeGigabytes.SetAccessors(
-                double? (IInternalEntry entry) => SnapshotUnsafeAccessors.SizeGigabytes(((Snapshot)(entry.Entity))),
-                double? (IInternalEntry entry) => SnapshotUnsafeAccessors.SizeGigabytes(((Snapshot)(entry.Entity))),
-                double? (IInternalEntry entry) => entry.ReadOriginalValue<double?>(sizeGigabytes, 7),
-                double? (IInternalEntry entry) => entry.GetCurrentValue<double?>(sizeGigabytes));
-            sizeGigabytes.SetPropertyIndexes(
-                index: 7,
-                originalValueIndex: 7,
-                shadowIndex: -1,
-                relationshipIndex: -1,
-                storeGenerationIndex: -1);
-            sizeGigabytes.TypeMapping = DigitalOceanTypeMapping.Default.Clone(
-                comparer: new ValueComparer<double>(
-                    bool (double v1, double v2) => v1.Equals(v2),
-                    int (double v) => ((object)v).GetHashCode(),
-                    double (double v) => v),
-                keyComparer: new ValueComparer<double>(
-                    bool (double v1, double v2) => v1.Equals(v2),
-                    int (double v) => ((object)v).GetHashCode(),
-                    double (double v) => v),
-                providerValueComparer: new ValueComparer<double>(
-                    bool (double v1, double v2) => v1.Equals(v2),
-                    int (double v) => ((object)v).GetHashCode(),
-                    double (double v) => v),
-                clrType: typeof(double),
-                jsonValueReaderWriter: JsonDoubleReaderWriter.Instance);
-            sizeGigabytes.SetComparer(new NullableValueComparer<double>(sizeGigabytes.TypeMapping.Comparer));
-            sizeGigabytes.SetKeyComparer(new NullableValueComparer<double>(sizeGigabytes.TypeMapping.KeyComparer));
 
             var tags = runtimeEntityType.AddProperty(
                 "Tags",
                 typeof(IReadOnlyList<string>),
                 propertyInfo: typeof(Snapshot).GetProperty("Tags", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Snapshot).GetField("<Tags>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
-            tags.SetGetter(
-                IReadOnlyList<string> (Snapshot instance) => SnapshotUnsafeAccessors.Tags(instance),
-                bool (Snapshot instance) => SnapshotUnsafeAccessors.Tags(instance) == null);
-            tags.SetSetter(
-                Snapshot (Snapshot instance, IReadOnlyList<string> value) =>
-                {
-                    SnapshotUnsafeAccessors.Tags(instance) = value;
-                    return instance;
-                });
-            tags.SetMaterializationSetter(
-                Snapshot (Snapshot instance, IReadOnlyList<string> value) =>
-                {
-                    SnapshotUnsafeAccessors.Tags(instance) = value;
-                    return instance;
-                });
-            tags.SetAccessors(
-                IReadOnlyList<string> (IInternalEntry entry) => SnapshotUnsafeAccessors.Tags(((Snapshot)(entry.Entity))),
-                IReadOnlyList<string> (IInternalEntry entry) => SnapshotUnsafeAccessors.Tags(((Snapshot)(entry.Entity))),
-                IReadOnlyList<string> (IInternalEntry entry) => entry.ReadOriginalValue<IReadOnlyList<string>>(tags, 8),
-                IReadOnlyList<string> (IInternalEntry entry) => entry.GetCurrentValue<IReadOnlyList<string>>(tags));
-            tags.SetPropertyIndexes(
-                index: 8,
-                originalValueIndex: 8,
-                shadowIndex: -1,
-                relationshipIndex: -1,
-                storeGenerationIndex: -1);
-            tags.TypeMapping = DigitalOceanTypeMapping.Default.Clone(
-                comparer: new ValueComparer<IReadOnlyList<string>>(
-                    bool (IReadOnlyList<string> a, IReadOnlyList<string> b) => StringListComparer.AreEqual(a, b),
-                    int (IReadOnlyList<string> list) => StringListComparer.HashOf(list),
-                    IReadOnlyList<string> (IReadOnlyList<string> list) => StringListComparer.SnapshotOf(list)),
-                keyComparer: new ValueComparer<IReadOnlyList<string>>(
-                    bool (IReadOnlyList<string> v1, IReadOnlyList<string> v2) => object.Equals(v1, v2),
-                    int (IReadOnlyList<string> v) => ((object)v).GetHashCode(),
-                    IReadOnlyList<string> (IReadOnlyList<string> v) => v),
-                providerValueComparer: new ValueComparer<IReadOnlyList<string>>(
-                    bool (IReadOnlyList<string> v1, IReadOnlyList<string> v2) => object.Equals(v1, v2),
-                    int (IReadOnlyList<string> v) => ((object)v).GetHashCode(),
-                    IReadOnlyList<string> (IReadOnlyList<string> v) => v),
-                clrType: typeof(IReadOnlyList<string>),
-                jsonValueReaderWriter: new JsonCollectionOfReferencesReaderWriter<List<string>, string>(
-                    JsonStringReaderWriter.Instance),
-                elementMapping: DigitalOceanTypeMapping.Default.Clone(
-                    comparer: new ValueComparer<string>(
-                        bool (string v1, string v2) => v1 == v2,
-                        int (string v) => ((object)v).GetHashCode(),
-                        string (string v) => v),
-                    keyComparer: new ValueComparer<string>(
-                        bool (string v1, string v2) => v1 == v2,
-                        int (string v) => ((object)v).GetHashCode(),
-                        string (string v) => v),
-                    providerValueComparer: new ValueComparer<string>(
-                        bool (string v1, string v2) => v1 == v2,
-                        int (string v) => ((object)v).GetHashCode(),
-                        string (string v) => v),
-                    jsonValueReaderWriter: JsonStringReaderWriter.Instance));
             var tagsElementType = tags.SetElementType(typeof(string));
-            tagsElementType.TypeMapping = tags.TypeMapping.ElementTypeMapping;
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });
@@ -500,47 +93,6 @@ namespace EFCore.DigitalOcean.FunctionalTests.CompiledModels
 
         public static void CreateAnnotations(RuntimeEntityType runtimeEntityType)
         {
-            var id = runtimeEntityType.FindProperty("Id");
-            var createdAt = runtimeEntityType.FindProperty("CreatedAt");
-            var minDiskSize = runtimeEntityType.FindProperty("MinDiskSize");
-            var name = runtimeEntityType.FindProperty("Name");
-            var regions = runtimeEntityType.FindProperty("Regions");
-            var resourceId = runtimeEntityType.FindProperty("ResourceId");
-            var resourceType = runtimeEntityType.FindProperty("ResourceType");
-            var sizeGigabytes = runtimeEntityType.FindProperty("SizeGigabytes");
-            var tags = runtimeEntityType.FindProperty("Tags");
-            var key = runtimeEntityType.FindKey(new[] { id });
-            key.SetPrincipalKeyValueFactory(KeyValueFactoryFactory.CreateSimpleNullableFactory<string, int>(key));
-            key.SetIdentityMapFactory(IdentityMapFactoryFactory.CreateFactory<string>(key));
-            runtimeEntityType.SetOriginalValuesFactory(
-                ISnapshot (IInternalEntry source) =>
-                {
-                    var structuralType = ((Snapshot)(source.Entity));
-                    return ((ISnapshot)(new Snapshot<string, DateTimeOffset, int?, string, IReadOnlyList<string>, string, string, double?, IReadOnlyList<string>>((source.GetCurrentValue<string>(id) == null ? null : ((ValueComparer<string>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(id))), ((ValueComparer<DateTimeOffset>)(((IProperty)createdAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTimeOffset>(createdAt)), (source.GetCurrentValue<int?>(minDiskSize) == null ? null : ((ValueComparer<int?>)(((IProperty)minDiskSize).GetValueComparer())).Snapshot(source.GetCurrentValue<int?>(minDiskSize))), (source.GetCurrentValue<string>(name) == null ? null : ((ValueComparer<string>)(((IProperty)name).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(name))), (source.GetCurrentValue<IReadOnlyList<string>>(regions) == null ? null : ((ValueComparer<IReadOnlyList<string>>)(((IProperty)regions).GetValueComparer())).Snapshot(source.GetCurrentValue<IReadOnlyList<string>>(regions))), (source.GetCurrentValue<string>(resourceId) == null ? null : ((ValueComparer<string>)(((IProperty)resourceId).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(resourceId))), (source.GetCurrentValue<string>(resourceType) == null ? null : ((ValueComparer<string>)(((IProperty)resourceType).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(resourceType))), (source.GetCurrentValue<double?>(sizeGigabytes) == null ? null : ((ValueComparer<double?>)(((IProperty)sizeGigabytes).GetValueComparer())).Snapshot(source.GetCurrentValue<double?>(sizeGigabytes))), (source.GetCurrentValue<IReadOnlyList<string>>(tags) == null ? null : ((ValueComparer<IReadOnlyList<string>>)(((IProperty)tags).GetValueComparer())).Snapshot(source.GetCurrentValue<IReadOnlyList<string>>(tags))))));
-                });
-            runtimeEntityType.SetStoreGeneratedValuesFactory(
-                ISnapshot () => Snapshot.Empty);
-            runtimeEntityType.SetTemporaryValuesFactory(
-                ISnapshot (IInternalEntry source) => Snapshot.Empty);
-            runtimeEntityType.SetShadowValuesFactory(
-                ISnapshot (IDictionary<string, object> source) => Snapshot.Empty);
-            runtimeEntityType.SetEmptyShadowValuesFactory(
-                ISnapshot () => Snapshot.Empty);
-            runtimeEntityType.SetRelationshipSnapshotFactory(
-                ISnapshot (IInternalEntry source) =>
-                {
-                    var structuralType = ((Snapshot)(source.Entity));
-                    return ((ISnapshot)(new Snapshot<string>((source.GetCurrentValue<string>(id) == null ? null : ((ValueComparer<string>)(((IProperty)id).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<string>(id))))));
-                });
-            runtimeEntityType.SetCounts(new PropertyCounts(
-                propertyCount: 9,
-                navigationCount: 0,
-                complexPropertyCount: 0,
-                complexCollectionCount: 0,
-                originalValueCount: 9,
-                shadowCount: 0,
-                relationshipCount: 1,
-                storeGeneratedCount: 0));
 
             Customize(runtimeEntityType);
         }
