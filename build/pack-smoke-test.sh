@@ -30,8 +30,9 @@ for id in EFCore.DigitalOcean EFCore.DigitalOcean.Testing; do
   snupkg="$feed/$id.$version.snupkg"
   [ -f "$nupkg" ] || fail "$id: no .nupkg"
   [ -f "$snupkg" ] || fail "$id: no .snupkg"
-  unzip -l "$snupkg" | grep -q "lib/net10.0/$id.pdb" || fail "$id: the .snupkg has no PDB"
-  unzip -l "$nupkg" | grep -q "lib/net10.0/$id.xml" || fail "$id: no XML documentation"
+  # Listings are read whole before grep looks at them: with pipefail, grep -q leaving early would fail unzip (SIGPIPE).
+  grep -q "lib/net10.0/$id.pdb" <<<"$(unzip -l "$snupkg")" || fail "$id: the .snupkg has no PDB"
+  grep -q "lib/net10.0/$id.xml" <<<"$(unzip -l "$nupkg")" || fail "$id: no XML documentation"
   readme="$(unzip -p "$nupkg" README.md)" || fail "$id: no README.md"
   grep -q "dotnet add package $id\$" <<<"$readme" || fail "$id: its README does not say how to install it"
   grep -q "^## Layout" <<<"$readme" && fail "$id: carries the repository README instead of its own"
@@ -49,7 +50,9 @@ for id in EFCore.DigitalOcean EFCore.DigitalOcean.Testing; do
   grep -aq "$PWD" "$dll" && fail "$id: the build machine's path is in the assembly"
   # SourceLink needs a hosted remote; a clone of a local folder (as CI runs) has none, and then only the commit is recorded.
   if [[ "$origin" == https://github.com/* ]]; then
-    unzip -p "$snupkg" "lib/net10.0/$id.pdb" | grep -aq "raw.githubusercontent.com" || fail "$id: no SourceLink in the PDB"
+    pdb="$(mktemp -p "$work")"
+    unzip -p "$snupkg" "lib/net10.0/$id.pdb" >"$pdb"
+    grep -aq "raw.githubusercontent.com" "$pdb" || fail "$id: no SourceLink in the PDB"
   fi
 done
 echo "packages: $(cd "$feed" && ls | tr "\n" " ")"
