@@ -7,8 +7,10 @@ namespace EFCore.DigitalOcean.Storage.Internal;
 
 /// <summary>
 ///     The API always exists and cannot be created or dropped; <c>CanConnect</c> makes one cheap authenticated request.
+///     It reads the runtime model: the design-time one would be built from <c>OnModelCreating</c> even when the context uses
+///     a compiled model.
 /// </summary>
-internal sealed class DigitalOceanDatabaseCreator(DigitalOceanClient client, IDesignTimeModel designTimeModel, ApiResourceTable resources)
+internal sealed class DigitalOceanDatabaseCreator(DigitalOceanClient client, IModel model, ApiResourceTable resources)
     : IDatabaseCreator
 {
     public bool EnsureDeleted() => throw NotSupported();
@@ -34,12 +36,12 @@ internal sealed class DigitalOceanDatabaseCreator(DigitalOceanClient client, IDe
         }
     }
 
-    /// <summary>The resource <see cref="ProbeAsync" /> reads: the first one the model maps.</summary>
+    /// <summary>The resource <see cref="ProbeAsync" /> reads: the first one the model maps that is listed on its own.</summary>
     public ApiResource ProbedResource => resources.Get(ProbedEntityType);
 
     /// <summary>
     ///     The one cheap authenticated request of <c>CanConnect</c> and the health check: one item of the first mapped
-    ///     resource's listing. Returns what the API then says of the token's rate limit.
+    ///     resource's listing (one listed per parent, such as an image's actions, has no listing of its own). Returns what the API then says of the token's rate limit.
     /// </summary>
     public Task<RateLimitSnapshot> ProbeAsync(bool singleAttempt, CancellationToken cancellationToken)
     {
@@ -50,7 +52,7 @@ internal sealed class DigitalOceanDatabaseCreator(DigitalOceanClient client, IDe
     }
 
     private IEntityType ProbedEntityType
-        => designTimeModel.Model.GetEntityTypes().First(e => resources.Find(e.ClrType) is not null);
+        => model.GetEntityTypes().First(e => resources.Find(e.ClrType) is { ParentKeyProperty: null });
 
     private static NotSupportedException NotSupported() => new("The DigitalOcean API cannot be deleted.");
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.Json;
@@ -6,8 +7,17 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EFCore.DigitalOcean.Storage.Internal;
 
 /// <summary>A CLR type as the API's JSON carries it; values are read and written by <see cref="ResourceRowReader" />.</summary>
-internal sealed class DigitalOceanTypeMapping : CoreTypeMapping
+/// <remarks>
+///     Public, with a <see cref="Default" />, only because a compiled model (<c>dotnet ef dbcontext optimize</c>) is generated
+///     into the application's assembly and builds each property's mapping as <c>DigitalOceanTypeMapping.Default.Clone(…)</c>.
+/// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class DigitalOceanTypeMapping : CoreTypeMapping
 {
+    /// <summary>The mapping a compiled model clones for each property.</summary>
+    public static DigitalOceanTypeMapping Default { get; } = new(typeof(string));
+
+    /// <summary>A mapping of <paramref name="clrType" />.</summary>
     public DigitalOceanTypeMapping(
         Type clrType,
         ValueComparer? comparer = null,
@@ -23,6 +33,7 @@ internal sealed class DigitalOceanTypeMapping : CoreTypeMapping
     {
     }
 
+    /// <inheritdoc />
     public override CoreTypeMapping WithComposedConverter(
         ValueConverter? converter,
         ValueComparer? comparer = null,
@@ -32,5 +43,6 @@ internal sealed class DigitalOceanTypeMapping : CoreTypeMapping
         => new DigitalOceanTypeMapping(
             Parameters.WithComposedConverter(converter, comparer, keyComparer, elementMapping, jsonValueReaderWriter));
 
+    /// <inheritdoc />
     protected override CoreTypeMapping Clone(CoreTypeMappingParameters parameters) => new DigitalOceanTypeMapping(parameters);
 }
