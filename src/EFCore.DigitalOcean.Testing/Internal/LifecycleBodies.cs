@@ -37,7 +37,7 @@ internal static partial class LifecycleBodies
     }, out name);
 
     /// <summary>spec tags/models/tags.yml: <c>^[a-zA-Z0-9_\-\:]+$</c>, at most 255 characters.</summary>
-    private static ApiError? CheckTagName(string? name) => name switch
+    public static ApiError? CheckTagName(string? name) => name switch
     {
         null or "" => ApiError.InvalidTag("tag-name is required"),
         { Length: > MaxTagLength } => ApiError.InvalidTag($"tag-name is longer than {MaxTagLength} characters"),

@@ -292,6 +292,22 @@ public class ActionsApiTests
         Assert.Equal(["POST", "POST"], fake.Requests.Select(r => r.Method));
     }
 
+    [Fact]
+    public async Task A_body_fault_on_the_action_list_keeps_its_shape_and_does_not_count_as_a_poll()
+    {
+        using var fake = Start(new DigitalOceanFakeOptions { ActionPolls = 1 });
+        using var client = fake.CreateHttpClient();
+        var id = await TransferToSfo3Async(client);
+        fake.InjectFault(new FakeFault { PathPrefix = $"/v2/images/{Snapshot}/actions", Kind = FaultKind.MissingEnvelopeKey });
+
+        var faulted = await FakeApi.GetAsync(client, $"v2/images/{Snapshot}/actions");
+
+        Assert.Equal(HttpStatusCode.OK, faulted.Status);
+        Assert.False(faulted.Body.TryGetProperty("actions", out _));
+        Assert.Equal(1, faulted.Total);
+        Assert.Equal((id, "in-progress"), (fake.Actions.Single().Id, fake.Actions.Single().Status));
+    }
+
     private static Task<long> TransferToSfo3Async(HttpClient client) => StartAsync(client, Snapshot, """{"type":"transfer","region":"sfo3"}""");
 
     private static async Task<long> StartAsync(HttpClient client, long imageId, string body)
