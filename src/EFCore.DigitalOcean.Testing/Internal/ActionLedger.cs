@@ -104,16 +104,17 @@ internal sealed class ActionLedger(CompletionPolicy policy, int notFoundReads, F
     }
 
     /// <summary>
-    /// A page of the actions, newest last (the order of creation); each action on the page counts the
-    /// read as a poll. Actions not yet readable by id are listed: whether the real API lists them is not
-    /// documented, and listing them is what lets a client find an action whose POST answer was lost.
+    /// A page of the actions, newest last (the order of creation); unless <paramref name="poll"/> is false
+    /// (a fault's preview), each action on the page counts the read as a poll. Actions not yet readable by
+    /// id are listed: whether the real API lists them is not documented, and listing them is what lets a
+    /// client find an action whose POST answer was lost.
     /// </summary>
-    public (IReadOnlyList<FakeAction> Page, int Total) List(long? imageId, Paging paging, DateTimeOffset now)
+    public (IReadOnlyList<FakeAction> Page, int Total) List(long? imageId, Paging paging, DateTimeOffset now, bool poll)
     {
         IEnumerable<FakeAction> matches = imageId is { } id ? _order.Where(a => a.ImageId == id) : _order;
         return paging.Window(matches, action =>
         {
-            if (_pending.TryGetValue(action.Id, out var pending))
+            if (poll && _pending.TryGetValue(action.Id, out var pending))
             {
                 Poll(pending, now);
             }

@@ -16,7 +16,7 @@ internal sealed class ActionsApi(ImageStore store, ListPages pages, ActionJson j
     {
         if (item is null)
         {
-            return ApiResponse.Json(200, ListEnvelope(call));
+            return ApiResponse.Json(200, ListEnvelope(call, poll: true));
         }
 
         return ImageIds.TryParse(item, out var id) && store.GetAction(id, imageId: null, call.Now) is { } action
@@ -25,12 +25,12 @@ internal sealed class ActionsApi(ImageStore store, ListPages pages, ActionJson j
     }
 
     public Envelope Preview(ApiCall call, string? item) => item is null
-        ? ListEnvelope(call)
+        ? ListEnvelope(call, poll: false)
         : new SingleEnvelope<FakeAction>(json, json.Placeholder);
 
-    private ListEnvelope<FakeAction> ListEnvelope(ApiCall call)
+    private ListEnvelope<FakeAction> ListEnvelope(ApiCall call, bool poll)
     {
         var paging = Paging.From(call.Query);
-        return pages.Envelope(json, Collection, call, paging, store.ListActions(imageId: null, paging, call.Now)!.Value);
+        return pages.Envelope(json, Collection, call, paging, store.ListActions(imageId: null, paging, call.Now, poll)!.Value);
     }
 }

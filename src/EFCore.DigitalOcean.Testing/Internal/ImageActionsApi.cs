@@ -29,9 +29,14 @@ internal sealed class ImageActionsApi(ImageStore store, ListPages pages, ActionJ
         };
     }
 
-    public Envelope Preview(ApiCall call, string? item) => item is null && call.Method == "GET"
-        ? ListEnvelope(call, Paging.From(call.Query), ([], 0))
-        : new SingleEnvelope<FakeAction>(json, json.Placeholder);
+    public Envelope Preview(ApiCall call, string? item)
+    {
+        var paging = Paging.From(call.Query);
+        return item is null && call.Method == "GET" && ImageIds.TryParse(call.Parent!, out var imageId)
+            && store.ListActions(imageId, paging, call.Now, poll: false) is { } window
+                ? ListEnvelope(call, paging, window)
+                : new SingleEnvelope<FakeAction>(json, json.Placeholder);
+    }
 
     private ApiResponse List(ApiCall call, long imageId)
     {

@@ -313,13 +313,16 @@ internal sealed class ImageStore
         }
     }
 
-    /// <summary>A page of an image's actions (or the account's); <see langword="null"/> when there is no such image.</summary>
-    public (IReadOnlyList<FakeAction> Page, int Total)? ListActions(long? imageId, Paging paging, DateTimeOffset now)
+    /// <summary>
+    /// A page of an image's actions (or the account's), counted as a poll unless <paramref name="poll"/> is
+    /// false; <see langword="null"/> when there is no such image.
+    /// </summary>
+    public (IReadOnlyList<FakeAction> Page, int Total)? ListActions(long? imageId, Paging paging, DateTimeOffset now, bool poll = true)
     {
         lock (_gate)
         {
             FinishDueWork(now);
-            return imageId is { } id && FindOwn(id) is null ? null : _actions.List(imageId, paging, now);
+            return imageId is { } id && FindOwn(id) is null ? null : _actions.List(imageId, paging, now, poll);
         }
     }
 

@@ -27,29 +27,14 @@ internal static partial class LifecycleBodies
 
     public static readonly string[] TagResourceTypes = ["droplet", "image", "volume", "volume_snapshot", "database"];
 
-    public static ApiError? TryParseAction(string? body, out ImageActionRequest? request)
-    {
-        ImageActionRequest? read = null;
-        var error = Parse(body, root =>
-        {
-            read = new ImageActionRequest(RequestBodies.ReadString(root, "type"), RequestBodies.ReadString(root, "region"));
-            return null;
-        });
-        request = error is null ? read : null;
-        return error;
-    }
+    public static ApiError? TryParseAction(string? body, out ImageActionRequest? request) =>
+        Parse(body, root => (new ImageActionRequest(RequestBodies.ReadString(root, "type"), RequestBodies.ReadString(root, "region")), null), out request);
 
-    public static ApiError? TryParseTagName(string? body, out string? name)
+    public static ApiError? TryParseTagName(string? body, out string? name) => Parse(body, root =>
     {
-        string? read = null;
-        var error = Parse(body, root =>
-        {
-            read = RequestBodies.ReadString(root, "name");
-            return CheckTagName(read);
-        });
-        name = error is null ? read : null;
-        return error;
-    }
+        var read = RequestBodies.ReadString(root, "name");
+        return CheckTagName(read) is { } invalid ? (null, invalid) : (read, null);
+    }, out name);
 
     /// <summary>spec tags/models/tags.yml: <c>^[a-zA-Z0-9_\-\:]+$</c>, at most 255 characters.</summary>
     public static ApiError? CheckTagName(string? name) => name switch
@@ -60,17 +45,15 @@ internal static partial class LifecycleBodies
         _ => null,
     };
 
-    public static ApiError? TryParseTagResources(string? body, out IReadOnlyList<TagResource>? resources)
-    {
-        List<TagResource>? read = null;
-        var error = Parse(body, root =>
+    public static ApiError? TryParseTagResources(string? body, out IReadOnlyList<TagResource>? resources) =>
+        Parse<IReadOnlyList<TagResource>>(body, root =>
         {
             if (!root.TryGetProperty("resources", out var items) || items.ValueKind != JsonValueKind.Array || items.GetArrayLength() == 0)
             {
-                return ApiError.BadRequestBecause("resources is required");
+                return (null, ApiError.BadRequestBecause("resources is required"));
             }
 
-            read = [];
+            var read = new List<TagResource>();
             foreach (var item in items.EnumerateArray())
             {
                 if (item.ValueKind != JsonValueKind.Object)
@@ -83,94 +66,67 @@ internal static partial class LifecycleBodies
                 var type = RequestBodies.ReadString(item, "resource_type");
                 if (string.IsNullOrEmpty(id) || type is null || !TagResourceTypes.Contains(type, StringComparer.Ordinal))
                 {
-                    return ApiError.BadRequestBecause("each resource needs a resource_id and a valid resource_type");
+                    return (null, ApiError.BadRequestBecause("each resource needs a resource_id and a valid resource_type"));
                 }
 
                 read.Add(new TagResource(id, type));
             }
 
-            return null;
-        });
-        resources = error is null ? read : null;
-        return error;
-    }
+            return (read, null);
+        }, out resources);
 
-    public static ApiError? TryParseTransferStart(string? body, out TransferStartRequest? request)
+    public static ApiError? TryParseTransferStart(string? body, out TransferStartRequest? request) => Parse(body, root =>
     {
-        TransferStartRequest? read = null;
-        var error = Parse(body, root =>
+        var email = RequestBodies.ReadString(root, "recipient_email");
+        var team = RequestBodies.ReadString(root, "recipient_uuid");
+        if ((email is null) == (team is null))
         {
-            var email = RequestBodies.ReadString(root, "recipient_email");
-            var team = RequestBodies.ReadString(root, "recipient_uuid");
-            if ((email is null) == (team is null))
-            {
-                return ApiError.BadRequestBecause("exactly one of recipient_email and recipient_uuid is required");
-            }
+            return (null, ApiError.BadRequestBecause("exactly one of recipient_email and recipient_uuid is required"));
+        }
 
-            if (email is not null && !email.Contains('@', StringComparison.Ordinal))
-            {
-                return ApiError.BadRequestBecause("recipient_email is not an email address");
-            }
+        if (email is not null && !email.Contains('@', StringComparison.Ordinal))
+        {
+            return (null, ApiError.BadRequestBecause("recipient_email is not an email address"));
+        }
 
-            Guid? teamId = null;
-            if (team is not null)
-            {
-                if (!Guid.TryParse(team, out var parsed))
-                {
-                    return ApiError.BadRequestBecause("recipient_uuid is not a UUID");
-                }
-
-                teamId = parsed;
-            }
-
-            read = new TransferStartRequest(email, teamId);
-            return null;
-        });
-        request = error is null ? read : null;
-        return error;
-    }
+        return ReadTeam(team, required: false) is var (teamId, ok) && ok
+            ? (new TransferStartRequest(email, teamId), null)
+            : (null, ApiError.BadRequestBecause("recipient_uuid is not a UUID"));
+    }, out request);
 
     /// <param name="body">The body.</param>
     /// <param name="needsRecipient">True for accept, whose <c>recipient_uuid</c> is required (spec images_post_account_transfer_accept.yml).</param>
     /// <param name="request">The parsed body.</param>
-    public static ApiError? TryParseTransferId(string? body, bool needsRecipient, out TransferIdRequest? request)
+    public static ApiError? TryParseTransferId(string? body, bool needsRecipient, out TransferIdRequest? request) => Parse(body, root =>
     {
-        TransferIdRequest? read = null;
-        var error = Parse(body, root =>
+        if (!root.TryGetProperty("transfer_id", out var idValue) || idValue.ValueKind == JsonValueKind.Null)
         {
-            if (!root.TryGetProperty("transfer_id", out var idValue) || idValue.ValueKind == JsonValueKind.Null)
-            {
-                return ApiError.BadRequestBecause("transfer_id is required");
-            }
+            return (null, ApiError.BadRequestBecause("transfer_id is required"));
+        }
 
-            var id = idValue.ValueKind == JsonValueKind.Number && idValue.TryGetInt64(out var number)
-                ? number
-                : throw new JsonException("'transfer_id' is not an integer.");
-            var recipient = RequestBodies.ReadString(root, "recipient_uuid");
-            Guid? team = null;
-            if (recipient is not null || needsRecipient)
-            {
-                if (!Guid.TryParse(recipient, CultureInfo.InvariantCulture, out var parsed))
-                {
-                    return ApiError.BadRequestBecause("recipient_uuid is required and must be a UUID");
-                }
+        var id = idValue.ValueKind == JsonValueKind.Number && idValue.TryGetInt64(out var number)
+            ? number
+            : throw new JsonException("'transfer_id' is not an integer.");
+        return ReadTeam(RequestBodies.ReadString(root, "recipient_uuid"), needsRecipient) is var (team, ok) && ok
+            ? (new TransferIdRequest(id, team), null)
+            : (null, ApiError.BadRequestBecause(needsRecipient ? "recipient_uuid is required and must be a UUID" : "recipient_uuid is not a UUID"));
+    }, out request);
 
-                team = parsed;
-            }
+    private static (Guid? Team, bool Ok) ReadTeam(string? text, bool required) =>
+        text is null
+            ? (null, !required)
+            : Guid.TryParse(text, CultureInfo.InvariantCulture, out var team) ? (team, true) : (null, false);
 
-            read = new TransferIdRequest(id, team);
-            return null;
-        });
-        request = error is null ? read : null;
-        return error;
-    }
-
-    private static ApiError? Parse(string? body, Func<JsonElement, ApiError?> read)
+    /// <summary>Runs a reader over the body's JSON object; a body that cannot be decoded is the API's 400.</summary>
+    private static ApiError? Parse<T>(string? body, Func<JsonElement, (T? Value, ApiError? Error)> read, out T? value)
+        where T : class
     {
+        value = null;
         try
         {
             using var document = RequestBodies.ParseObject(body);
-            return read(document.RootElement);
+            (value, var error) = read(document.RootElement);
+            return error;
         }
         catch (JsonException)
         {

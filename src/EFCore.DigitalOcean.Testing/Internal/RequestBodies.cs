@@ -51,6 +51,13 @@ internal static class RequestBodies
                 return ApiError.Unprocessable($"region '{region}' is not a valid region slug");
             }
 
+            // The tags are created with the image, so a name the tags endpoint refuses is refused the same way
+            // here; the real API's answer is not documented [inferred].
+            if (tags?.Select(LifecycleBodies.CheckTagName).FirstOrDefault(e => e is not null) is { } invalidTag)
+            {
+                return invalidTag;
+            }
+
             request = new CreateImageRequest(
                 name, url, region, KnownValues.NormalizeDistribution(distribution), description ?? "", tags ?? []);
             return null;

@@ -51,7 +51,7 @@ public class ActionsApiTests
     {
         using var fake = Start();
         using var client = fake.CreateHttpClient();
-        var id = await StartAsync(client, Snapshot, """{"type":"transfer","region":"sfo3"}""");
+        var id = await TransferToSfo3Async(client);
 
         var first = await FakeApi.GetAsync(client, $"v2/images/{Snapshot}/actions/{id}");
         var second = await FakeApi.GetAsync(client, $"v2/images/{Snapshot}/actions/{id}");
@@ -76,7 +76,7 @@ public class ActionsApiTests
     {
         using var fake = Start(new DigitalOceanFakeOptions { ActionPolls = 3 });
         using var client = fake.CreateHttpClient();
-        var id = await StartAsync(client, Snapshot, """{"type":"transfer","region":"sfo3"}""");
+        var id = await TransferToSfo3Async(client);
         var target = path switch
         {
             "image" => $"v2/images/{Snapshot}",
@@ -171,7 +171,7 @@ public class ActionsApiTests
     {
         using var fake = Start(new DigitalOceanFakeOptions { ActionPolls = 5 });
         using var client = fake.CreateHttpClient();
-        await StartAsync(client, Snapshot, """{"type":"transfer","region":"sfo3"}""");
+        await TransferToSfo3Async(client);
 
         var again = await FakeApi.PostAsync(client, $"v2/images/{Snapshot}/actions", """{"type":"transfer","region":"sfo3"}""");
         var other = await FakeApi.PostAsync(client, $"v2/images/{Snapshot}/actions", """{"type":"transfer","region":"ams3"}""");
@@ -216,7 +216,7 @@ public class ActionsApiTests
     {
         using var fake = Start();
         using var client = fake.CreateHttpClient();
-        var id = await StartAsync(client, Snapshot, """{"type":"transfer","region":"sfo3"}""");
+        var id = await TransferToSfo3Async(client);
 
         var underOther = await FakeApi.GetAsync(client, $"v2/images/{Backup}/actions/{id}");
         var unknownAction = await FakeApi.GetAsync(client, $"v2/images/{Snapshot}/actions/1");
@@ -234,7 +234,7 @@ public class ActionsApiTests
     {
         using var fake = Start(new DigitalOceanFakeOptions { ActionNotFoundPolls = 2, ActionPolls = 1 });
         using var client = fake.CreateHttpClient();
-        var id = await StartAsync(client, Snapshot, """{"type":"transfer","region":"sfo3"}""");
+        var id = await TransferToSfo3Async(client);
 
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 3; i++)
@@ -251,7 +251,7 @@ public class ActionsApiTests
     {
         using var fake = Start(new DigitalOceanFakeOptions { ActionPolls = 5 });
         using var client = fake.CreateHttpClient();
-        var id = await StartAsync(client, Snapshot, """{"type":"transfer","region":"sfo3"}""");
+        var id = await TransferToSfo3Async(client);
 
         fake.SetActionStatus(id, "errored");
         var answer = await FakeApi.GetAsync(client, $"v2/images/{Snapshot}/actions/{id}");
@@ -268,7 +268,7 @@ public class ActionsApiTests
     {
         using var fake = Start(new DigitalOceanFakeOptions { ActionPolls = 1 });
         using var client = fake.CreateHttpClient();
-        var id = await StartAsync(client, Snapshot, """{"type":"transfer","region":"sfo3"}""");
+        var id = await TransferToSfo3Async(client);
 
         await FakeApi.SendAsync(client, HttpMethod.Delete, $"v2/images/{Snapshot}");
         var answer = await FakeApi.GetAsync(client, $"v2/actions/{id}");
@@ -291,6 +291,24 @@ public class ActionsApiTests
         Assert.Empty(fake.Actions);
         Assert.Equal(["POST", "POST"], fake.Requests.Select(r => r.Method));
     }
+
+    [Fact]
+    public async Task A_body_fault_on_the_action_list_keeps_its_shape_and_does_not_count_as_a_poll()
+    {
+        using var fake = Start(new DigitalOceanFakeOptions { ActionPolls = 1 });
+        using var client = fake.CreateHttpClient();
+        var id = await TransferToSfo3Async(client);
+        fake.InjectFault(new FakeFault { PathPrefix = $"/v2/images/{Snapshot}/actions", Kind = FaultKind.MissingEnvelopeKey });
+
+        var faulted = await FakeApi.GetAsync(client, $"v2/images/{Snapshot}/actions");
+
+        Assert.Equal(HttpStatusCode.OK, faulted.Status);
+        Assert.False(faulted.Body.TryGetProperty("actions", out _));
+        Assert.Equal(1, faulted.Total);
+        Assert.Equal((id, "in-progress"), (fake.Actions.Single().Id, fake.Actions.Single().Status));
+    }
+
+    private static Task<long> TransferToSfo3Async(HttpClient client) => StartAsync(client, Snapshot, """{"type":"transfer","region":"sfo3"}""");
 
     private static async Task<long> StartAsync(HttpClient client, long imageId, string body)
     {

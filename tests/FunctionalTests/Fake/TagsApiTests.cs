@@ -203,8 +203,7 @@ public class TagsApiTests
         using var fake = ActionsApiTests.Start();
         using var client = fake.CreateHttpClient();
 
-        var created = await FakeApi.PostAsync(client, "v2/images",
-            """{"name":"new","url":"https://example.com/a.img","region":"nyc3","tags":["WEB","fresh"]}""");
+        var created = await CreateImageAsync(client, """["WEB","fresh"]""");
 
         Assert.Equal(HttpStatusCode.Accepted, created.Status);
         Assert.Equal(["web", "fresh"], created.Body.GetProperty("image").GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
@@ -212,4 +211,21 @@ public class TagsApiTests
         Assert.Equal(2, (await FakeApi.GetAsync(client, "v2/images?tag_name=web")).Total);
         Assert.Equal(HttpStatusCode.OK, (await FakeApi.GetAsync(client, "v2/tags/fresh")).Status);
     }
+
+    [Fact]
+    public async Task Creating_an_image_with_a_tag_name_the_tags_endpoint_refuses_is_the_same_400_and_creates_nothing()
+    {
+        using var fake = ActionsApiTests.Start();
+        using var client = fake.CreateHttpClient();
+
+        var answer = await CreateImageAsync(client, """["ok","not ok"]""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.Equal("Error validating resource tag: \"tag-name \"not ok\" contains invalid characters\"", answer.Body.GetProperty("error").GetString());
+        Assert.Equal(4, fake.Images.Count);
+        Assert.Equal(["web"], fake.Tags);
+    }
+
+    private static Task<FakeApi> CreateImageAsync(HttpClient client, string tags) => FakeApi.PostAsync(client, "v2/images",
+        $$"""{"name":"new","url":"https://example.com/a.img","region":"nyc3","tags":{{tags}}}""");
 }
