@@ -43,4 +43,19 @@ internal static class DigitalOceanStrings
         => errorId is null
             ? $"{request} failed with {status}: {message}"
             : $"{request} failed with {status} {errorId}: {message}";
+
+    public static string CreateInDoubt
+        => "Its outcome is unknown: the next SaveChanges looks for the image among yours (private=true) before creating it "
+            + "again, and adopts it if exactly one matches.";
+
+    public static string CreateAnsweredWithTrackedId(string entry, long id)
+        => $"{entry}: the API answered the create with id {id}, which this context already tracks for another entity; the "
+            + "answer was not applied and the create is in doubt.";
+
+    public static string UpdateAnsweredWithOtherItem(string entry, long answeredId)
+        => $"{entry}: the API answered the update with item {answeredId}; the answer was not applied and the entity keeps its values.";
+
+    public static string AmbiguousInDoubtCreate(string entry, IEnumerable<long> ids)
+        => $"{entry}: its earlier create had an unknown outcome, and several of your images match it ({string.Join(", ", ids)}); "
+            + "nothing was sent. Delete the extra ones, or attach the one to keep, and save again.";
 }

@@ -17,6 +17,8 @@ public static class DigitalOceanEventId
         RequestThrottled,
 
         FullListingWarning = CoreEventId.ProviderBaseId + 200,
+
+        InDoubtCreateAdopted = CoreEventId.ProviderBaseId + 300,
     }
 
     /// <summary>An HTTP request completed with a success status (<see cref="DbLoggerCategory.Database.Command" />, Information).</summary>
@@ -36,6 +38,12 @@ public static class DigitalOceanEventId
     ///     Warning). Make it an error with <c>ConfigureWarnings(w =&gt; w.Throw(DigitalOceanEventId.FullListingWarning))</c>.
     /// </summary>
     public static readonly EventId FullListingWarning = Make(Id.FullListingWarning, DbLoggerCategory.Query.Name);
+
+    /// <summary>
+    ///     A create whose earlier answer was lost was found among the caller's images and adopted instead of being sent again
+    ///     (<see cref="DbLoggerCategory.Update" />, Information).
+    /// </summary>
+    public static readonly EventId InDoubtCreateAdopted = Make(Id.InDoubtCreateAdopted, DbLoggerCategory.Update.Name);
 
     private static EventId Make(Id id, string category) => new((int)id, category + "." + id);
 }

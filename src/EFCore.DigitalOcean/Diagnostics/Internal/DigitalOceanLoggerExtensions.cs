@@ -74,6 +74,15 @@ internal static class DigitalOceanLoggerExtensions
         Log(diagnostics, definition, path, inMemory);
     }
 
+    public static void InDoubtCreateAdopted(this IDiagnosticsLogger<DbLoggerCategory.Update> diagnostics, string entry, long id)
+    {
+        var definition = Definition(
+            ref Definitions(diagnostics).LogInDoubtCreateAdopted, diagnostics, DigitalOceanEventId.InDoubtCreateAdopted,
+            LogLevel.Information,
+            "{entry}, whose earlier create had an unknown outcome, was found as image {id} and adopted instead of being created again.");
+        Log(diagnostics, definition, entry, id.ToString(CultureInfo.InvariantCulture));
+    }
+
     private static void Log<TCategory>(
         IDiagnosticsLogger<TCategory> diagnostics, EventDefinition<string, string> definition, string first, string second)
         where TCategory : LoggerCategory<TCategory>, new()

@@ -9,4 +9,5 @@ internal sealed class DigitalOceanLoggingDefinitions : LoggingDefinitions
     public EventDefinitionBase? LogRequestFailed;
     public EventDefinitionBase? LogRequestThrottled;
     public EventDefinitionBase? LogFullListing;
+    public EventDefinitionBase? LogInDoubtCreateAdopted;
 }

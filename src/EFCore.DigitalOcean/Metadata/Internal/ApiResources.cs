@@ -19,6 +19,8 @@ internal static class ApiResources
         CreateOptional = [nameof(Image.Distribution), nameof(Image.Description), nameof(Image.Tags)],
         Updatable = [nameof(Image.Name), nameof(Image.Distribution), nameof(Image.Description)],
         WriteOnly = [nameof(Image.Url), nameof(Image.Region)],
+        CreateEchoes = new Dictionary<string, string> { [nameof(Image.Region)] = nameof(Image.Regions) },
+        CreatedAtProperty = nameof(Image.CreatedAt),
     };
 
     private static readonly ApiResource[] All = [Images];

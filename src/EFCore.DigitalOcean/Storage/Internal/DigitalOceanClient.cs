@@ -47,6 +47,9 @@ internal sealed class DigitalOceanClient : IDisposable
 
     public int MaxConcurrentRequests => _options.MaxConcurrentRequests;
 
+    /// <summary>The configured clock, for when a write was sent.</summary>
+    public TimeProvider TimeProvider => _options.TimeProvider;
+
     /// <summary>
     ///     Streams every item of a listing. Page 1 tells <c>meta.total</c>; the remaining pages are then fetched up to
     ///     <c>MaxConcurrentRequests</c> at a time and yielded in order. An item that moved to a later page while paging is
