@@ -39,6 +39,10 @@ internal static class DigitalOceanStrings
         => $"Listing {request} returned {received} items but the API reported {total}; items changed while paging. "
             + "The query was stopped rather than return a partial result; run it again.";
 
+    public static string PageBeyondTotal(string request, long items, long total)
+        => $"{request} brought the listing to {items} distinct items, more than the API's meta.total of {total}; the answers "
+            + "are inconsistent, so the query was stopped rather than return a wrong result.";
+
     public static string ApiError(string request, int status, string? errorId, string message)
         => errorId is null
             ? $"{request} failed with {status}: {message}"

@@ -88,13 +88,15 @@ internal sealed class DigitalOceanClient : IDisposable
 
         var total = first.Total;
         consumed?.Add(first.Rows);
+        var evidenceEnds = EndsListing(request, firstPage, first, total);
+        CheckNotBeyondTotal(request, firstPage, seen.Count, total);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var inFlight = new Queue<Task<ResourcePage>>();
         var nextPage = firstPage + 1;
 
         void FillWindow()
         {
-            while (nextPage <= lastPage && inFlight.Count < _options.MaxConcurrentRequests)
+            while (!evidenceEnds && nextPage <= lastPage && inFlight.Count < _options.MaxConcurrentRequests)
             {
                 inFlight.Enqueue(GetPageAsync(request, nextPage++, rows, consumed, stop.Token));
             }
@@ -103,9 +105,11 @@ internal sealed class DigitalOceanClient : IDisposable
         try
         {
             FillWindow();
-            while (inFlight.TryDequeue(out var next))
+            while (!evidenceEnds && inFlight.TryDequeue(out var next))
             {
                 var page = await next.ConfigureAwait(false);
+                var pageNumber = nextPage - inFlight.Count - 1;
+                evidenceEnds = EndsListing(request, pageNumber, page, total);
 
                 // The freed place goes to the next page at once, not after this page's rows have been consumed.
                 FillWindow();
@@ -118,6 +122,7 @@ internal sealed class DigitalOceanClient : IDisposable
                     }
                 }
 
+                CheckNotBeyondTotal(request, pageNumber, seen.Count, total);
                 consumed?.Add(page.Rows);
             }
         }
@@ -132,10 +137,29 @@ internal sealed class DigitalOceanClient : IDisposable
             }
         }
 
-        if (request.Offset == 0 && request.Limit is null && seen.Count < total)
+        // Every item meta.total announced within the wanted window must have come; a short page before its end is no end.
+        if (seen.Count < end - request.Offset)
         {
             throw new DigitalOceanApiException(
-                DigitalOceanStrings.IncompleteListing("GET /" + request.PagePath(1), seen.Count, total), HttpStatusCode.OK);
+                DigitalOceanStrings.IncompleteListing("GET /" + request.PagePath(request.FirstPage), seen.Count, end - request.Offset),
+                HttpStatusCode.OK);
+        }
+    }
+
+    /// <summary>
+    ///     <c>meta.total</c> is evidence, not an order: a page holding fewer items than the total leaves for it ends the
+    ///     listing (no later page is asked for), whatever the total says.
+    /// </summary>
+    private static bool EndsListing(ApiListRequest request, int page, ResourcePage read, long total)
+        => read.Rows.Count < Math.Clamp(total - (long)(page - 1) * request.PerPage, 0, request.PerPage);
+
+    /// <summary>More distinct items than <c>meta.total</c> counts is a lie about the total: the listing fails.</summary>
+    private static void CheckNotBeyondTotal(ApiListRequest request, int page, int seen, long total)
+    {
+        if (request.Offset + seen > total)
+        {
+            throw new DigitalOceanApiException(
+                DigitalOceanStrings.PageBeyondTotal("GET /" + request.PagePath(page), request.Offset + seen, total), HttpStatusCode.OK);
         }
     }
 
