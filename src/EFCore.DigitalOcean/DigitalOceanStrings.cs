@@ -35,6 +35,8 @@ internal static class DigitalOceanStrings
     public static string ResponseUnreadable(string request, int status, string detail)
         => $"The response to {request} ({status}) could not be read: {detail}";
 
+    public static string BodyCutOff => "the connection closed before the body was complete";
+
     public static string IncompleteListing(string request, long received, long total)
         => $"Listing {request} returned {received} items but the API reported {total}; items changed while paging. "
             + "The query was stopped rather than return a partial result; run it again.";

@@ -232,7 +232,18 @@ internal sealed class DigitalOceanClient : IDisposable
         }
         catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException or TimeoutRejectedException)
         {
-            _logger.RequestCompleted(method.Method, displayPath, null, Stopwatch.GetElapsedTime(started), null, null, jsonBody);
+            _logger.RequestCompleted(
+                method.Method, displayPath, (exception as ResponseBodyLostException)?.StatusCode, Stopwatch.GetElapsedTime(started), null, null, jsonBody);
+            if (exception is ResponseBodyLostException lost)
+            {
+                throw new DigitalOceanApiException(
+                    DigitalOceanStrings.ResponseUnreadable(
+                        method.Method + " " + displayPath, (int)lost.StatusCode!, DigitalOceanStrings.BodyCutOff + RequestIdSuffix(lost.RequestId)),
+                    lost.StatusCode!.Value,
+                    requestId: lost.RequestId,
+                    innerException: lost.InnerException);
+            }
+
             if (exception is TimeoutRejectedException)
             {
                 throw new TimeoutException(
@@ -281,12 +292,11 @@ internal sealed class DigitalOceanClient : IDisposable
             {
                 return await ResponseBody.ReadAsync(response.Content, readBody, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception exception) when (exception is JsonException or IOException)
+            catch (JsonException exception)
             {
-                var detail = exception is IOException ? "the connection closed before the body was complete" : exception.Message;
                 throw new DigitalOceanApiException(
                     DigitalOceanStrings.ResponseUnreadable(
-                        method.Method + " " + displayPath, (int)response.StatusCode, detail + RequestIdSuffix(requestId)),
+                        method.Method + " " + displayPath, (int)response.StatusCode, exception.Message + RequestIdSuffix(requestId)),
                     response.StatusCode,
                     requestId: requestId,
                     innerException: exception);

@@ -12,7 +12,7 @@ namespace EFCore.DigitalOcean.Storage.Internal;
 /// <summary>
 ///     Builds the one handler pipeline every request goes through: retries (<see cref="RetryPolicy" />), then rate-limit
 ///     spacing (<see cref="RateLimitThrottleHandler" />, so that each attempt is spaced), then the time limit of one attempt,
-///     then the connections. Those come from the application's <see cref="IHttpMessageHandlerFactory" /> when it configures
+///     which covers reading the whole body (<see cref="ResponseBufferingHandler" />), then the connections. Those come from the application's <see cref="IHttpMessageHandlerFactory" /> when it configures
 ///     the provider's named client (so users add their own handlers with
 ///     <c>AddHttpClient(DigitalOceanDbContextOptionsBuilder.HttpClientName)</c>); otherwise from one connection pool that never
 ///     follows redirects, shared with one <see cref="HttpClient" /> per set of options by every context of EF's internal
@@ -47,7 +47,10 @@ internal sealed class DigitalOceanHttpPipeline(RateLimitRegistry rateLimits) : I
             {
                 InnerHandler = new RateLimitThrottleHandler(rateLimits, options.TimeProvider)
                 {
-                    InnerHandler = new ResilienceHandler(RetryPolicy.CreateAttemptTimeout(options)) { InnerHandler = connections }
+                    InnerHandler = new ResilienceHandler(RetryPolicy.CreateAttemptTimeout(options))
+                    {
+                        InnerHandler = new ResponseBufferingHandler { InnerHandler = connections }
+                    }
                 }
             },
             disposeHandler: false)
