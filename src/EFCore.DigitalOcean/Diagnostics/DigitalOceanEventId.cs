@@ -15,6 +15,7 @@ public static class DigitalOceanEventId
         RequestExecuted = CoreEventId.ProviderBaseId + 100,
         RequestFailed,
         RequestThrottled,
+        ResponseHeaderIgnored,
 
         FullListingWarning = CoreEventId.ProviderBaseId + 200,
 
@@ -32,6 +33,12 @@ public static class DigitalOceanEventId
     ///     (<see cref="DbLoggerCategory.Database.Command" />, Information).
     /// </summary>
     public static readonly EventId RequestThrottled = Make(Id.RequestThrottled, DbLoggerCategory.Database.Command.Name);
+
+    /// <summary>
+    ///     A rate-limit header of a response held a value out of range (a negative count, a reset time far in the future), and
+    ///     was ignored (<see cref="DbLoggerCategory.Database.Command" />, Debug).
+    /// </summary>
+    public static readonly EventId ResponseHeaderIgnored = Make(Id.ResponseHeaderIgnored, DbLoggerCategory.Database.Command.Name);
 
     /// <summary>
     ///     A query lists the whole catalogue because its filter cannot be sent to the API (<see cref="DbLoggerCategory.Query" />,

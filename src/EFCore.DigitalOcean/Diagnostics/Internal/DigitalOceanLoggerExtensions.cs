@@ -64,6 +64,15 @@ internal static class DigitalOceanLoggerExtensions
             ((long)delay.TotalMilliseconds).ToString(CultureInfo.InvariantCulture));
     }
 
+    public static void ResponseHeaderIgnored(
+        this IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics, string header, string value)
+    {
+        var definition = Definition(
+            ref Definitions(diagnostics).LogResponseHeaderIgnored, diagnostics, DigitalOceanEventId.ResponseHeaderIgnored, LogLevel.Debug,
+            "Ignored the response header {header}: '{value}' is out of range.");
+        Log(diagnostics, definition, header, value);
+    }
+
     public static void FullListing(this IDiagnosticsLogger<DbLoggerCategory.Query> diagnostics, string path, string inMemory)
     {
         var definition = Definition(

@@ -266,7 +266,7 @@ internal sealed class DigitalOceanClient : IDisposable
                     HttpStatusCode.Redirect);
             }
 
-            var remaining = (int?)ResponseHeaders.GetInt64(response, ResponseHeaders.RateLimitRemaining);
+            var remaining = ResponseHeaders.GetCount(response, ResponseHeaders.RateLimitRemaining);
             var requestId = ResponseHeaders.Get(response, ResponseHeaders.RequestId);
             _logger.RequestCompleted(
                 method.Method, displayPath, response.StatusCode, Stopwatch.GetElapsedTime(started), remaining, requestId, jsonBody);

@@ -20,11 +20,11 @@ internal sealed class RateLimitState
     private DateTimeOffset _reset;
     private DateTimeOffset _lastSlot;
 
-    public void Update(HttpResponseMessage response)
+    public void Update(HttpResponseMessage response, DateTimeOffset now)
     {
-        var limit = ResponseHeaders.GetInt64(response, ResponseHeaders.RateLimitLimit);
-        var remaining = ResponseHeaders.GetInt64(response, ResponseHeaders.RateLimitRemaining);
-        var reset = ResponseHeaders.GetInt64(response, ResponseHeaders.RateLimitReset);
+        var limit = ResponseHeaders.GetCount(response, ResponseHeaders.RateLimitLimit);
+        var remaining = ResponseHeaders.GetCount(response, ResponseHeaders.RateLimitRemaining);
+        var reset = ResponseHeaders.GetResetTime(response, now);
         if (remaining is null || reset is null)
         {
             return;
@@ -32,9 +32,9 @@ internal sealed class RateLimitState
 
         lock (_lock)
         {
-            _limit = limit is null ? _limit : (int)limit;
-            _remaining = (int)remaining;
-            _reset = DateTimeOffset.FromUnixTimeSeconds(reset.Value);
+            _limit = limit ?? _limit;
+            _remaining = remaining;
+            _reset = reset.Value;
         }
     }
 
@@ -86,7 +86,8 @@ internal sealed class RateLimitThrottleHandler(RateLimitRegistry registry, TimeP
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var state = registry.For(request.Headers.Authorization?.Parameter ?? "");
+        var token = request.Headers.Authorization?.Parameter ?? "";
+        var state = registry.For(token);
         var (delay, remaining) = state.DelayBeforeNextRequest(timeProvider.GetUtcNow(), MaxSpacing);
         if (delay > TimeSpan.Zero)
         {
@@ -99,7 +100,16 @@ internal sealed class RateLimitThrottleHandler(RateLimitRegistry registry, TimeP
         }
 
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        state.Update(response);
+        var now = timeProvider.GetUtcNow();
+        if (request.Options.TryGetValue(Logger, out var responseLogger))
+        {
+            foreach (var (name, value) in ResponseHeaders.Unusable(response, now))
+            {
+                responseLogger.ResponseHeaderIgnored(name, token.Length == 0 ? value : value.Replace(token, "***", StringComparison.Ordinal));
+            }
+        }
+
+        state.Update(response, now);
         return response;
     }
 }

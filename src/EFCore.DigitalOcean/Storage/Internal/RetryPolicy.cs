@@ -83,9 +83,10 @@ internal static class RetryPolicy
             return Clamp(wait);
         }
 
-        if (ResponseHeaders.GetInt64(response, ResponseHeaders.RateLimitReset) is { } reset)
+        var now = timeProvider.GetUtcNow();
+        if (ResponseHeaders.GetResetTime(response, now) is { } reset)
         {
-            return Clamp(DateTimeOffset.FromUnixTimeSeconds(reset) - timeProvider.GetUtcNow());
+            return Clamp(reset - now);
         }
 
         return null;
