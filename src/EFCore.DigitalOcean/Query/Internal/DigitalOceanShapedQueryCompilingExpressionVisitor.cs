@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using EFCore.DigitalOcean.Diagnostics.Internal;
 using EFCore.DigitalOcean.Storage.Internal;
 using EFCore.DigitalOcean.Update.Internal;
 using Microsoft.EntityFrameworkCore;
@@ -77,11 +76,6 @@ internal sealed class DigitalOceanShapedQueryCompilingExpressionVisitor(
     /// <summary>The in-memory operators as one delegate, or null when everything went into the request.</summary>
     private Func<QueryContext, IAsyncEnumerable<ResourceRow>, IAsyncEnumerable<ResourceRow>>? CompileInMemory(ResourceQueryExpression query)
     {
-        if (!query.IsNarrowed && query.FiltersInMemory)
-        {
-            QueryCompilationContext.Logger.FullListing("/" + query.Resource.CollectionPath, string.Join(", ", query.ClientOperations));
-        }
-
         return query.NothingInMemory
             ? null
             : Expression.Lambda<Func<QueryContext, IAsyncEnumerable<ResourceRow>, IAsyncEnumerable<ResourceRow>>>(

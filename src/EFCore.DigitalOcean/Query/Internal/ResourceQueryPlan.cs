@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
+using EFCore.DigitalOcean.Diagnostics.Internal;
 using EFCore.DigitalOcean.Metadata.Internal;
 using EFCore.DigitalOcean.Storage.Internal;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -28,6 +29,10 @@ internal sealed class ResourceQueryPlan(ResourceQueryExpression query)
     private readonly ServerAggregate _aggregate = query.ServerAggregate;
     private readonly IReadOnlyList<string> _inMemory = [.. query.ClientOperations];
 
+    // A point read that becomes a listing (a null slug, a long id list) checks its condition in memory.
+    private readonly bool _filtersInMemory = query.FiltersInMemory || query.IsPointRead;
+    private int _fullListingAnnounced;
+
     /// <summary>
     ///     Chooses the requests for this execution's parameter values. Nothing is sent until the result is enumerated, and a
     ///     listing is the client's own stream, with no extra layer per row. <paramref name="rowsAreTransient" /> says that the
@@ -53,7 +58,29 @@ internal sealed class ResourceQueryPlan(ResourceQueryExpression query)
             return CountAsync(client, request, rows);
         }
 
-        return request is null || request.Limit <= 0 ? AsyncEnumerable.Empty<ResourceRow>() : client.ListAsync(request, rows, rowsAreTransient);
+        if (request is null || request.Limit <= 0)
+        {
+            return AsyncEnumerable.Empty<ResourceRow>();
+        }
+
+        AnnounceFullListing(queryContext, request);
+        return client.ListAsync(request, rows, rowsAreTransient);
+    }
+
+    /// <summary>
+    ///     The one place that decides that a query lists the whole catalogue: here, with this execution's values, because a
+    ///     point read can become a listing (a null slug, an id list longer than <see cref="MaxPointReads" />). Logged the first
+    ///     time this compiled query does it; a warning configured to throw throws every time, before any request.
+    /// </summary>
+    private void AnnounceFullListing(QueryContext queryContext, ApiListRequest request)
+    {
+        if (request.Filters.Count > 0 || !_filtersInMemory || Volatile.Read(ref _fullListingAnnounced) != 0)
+        {
+            return;
+        }
+
+        queryContext.QueryLogger.FullListing("/" + _resource.CollectionPath, string.Join(", ", _inMemory));
+        Volatile.Write(ref _fullListingAnnounced, 1);
     }
 
     private async IAsyncEnumerable<ResourceRow> FindOneAsync(
