@@ -192,15 +192,21 @@ internal sealed class ResourceQueryPlan(ResourceQueryExpression query)
 
         if (_pointReadSlug is { } slug)
         {
-            // Images without a slug are found by listing (the condition is checked in memory). "." and ".." would be
-            // normalized away by URI handling and reach another path; no image has such a slug, nor an empty one.
-            return slug.ResolveString(queryContext) is { } value
-                ? string.IsNullOrWhiteSpace(value) || value.Trim('.').Length == 0 ? "" : value
-                : null;
+            // Images without a slug are found by listing (the condition is checked in memory). A value that cannot be a slug
+            // gives no result without a request: "." and ".." would be normalized away, and a proxy that decodes %2F would
+            // route "../account" to another endpoint, with the token.
+            return slug.ResolveString(queryContext) is { } value ? CanBeSlug(value) ? value : "" : null;
         }
 
         return null;
     }
+
+    /// <summary>DigitalOcean slugs are lower-case words joined by '-' and '.'; these characters can never be in one.</summary>
+    private static bool CanBeSlug(string value)
+        => !string.IsNullOrWhiteSpace(value)
+            && value.Trim('.').Length > 0
+            && value.AsSpan().IndexOfAny("/\\%?#") < 0
+            && !value.Any(char.IsControl);
 
     private static string? Format(object? value)
         => value switch
