@@ -10,6 +10,10 @@ internal static class DigitalOceanStrings
         => "The DigitalOcean access token is empty or white space. Pass a real token, or null to read "
             + $"{TokenVariable} or {AccessTokenVariable} from the environment.";
 
+    public static string MalformedAccessToken(string source)
+        => $"{source} is malformed: it holds a control character (such as a line break) or a non-ASCII character. A "
+            + "DigitalOcean access token is printable ASCII; check how it was copied.";
+
     public static string NoAccessToken
         => "No DigitalOcean access token: pass one to UseDigitalOcean(...), or set the environment variable "
             + $"{TokenVariable} (or {AccessTokenVariable}).";

@@ -238,9 +238,9 @@ internal sealed class DigitalOceanClient : IDisposable
             {
                 throw new DigitalOceanApiException(
                     DigitalOceanStrings.ResponseUnreadable(
-                        method.Method + " " + displayPath, (int)lost.StatusCode!, DigitalOceanStrings.BodyCutOff + RequestIdSuffix(lost.RequestId)),
+                        method.Method + " " + displayPath, (int)lost.StatusCode!, DigitalOceanStrings.BodyCutOff + RequestIdSuffix(Redact(lost.RequestId))),
                     lost.StatusCode!.Value,
-                    requestId: lost.RequestId,
+                    requestId: Redact(lost.RequestId),
                     innerException: lost.InnerException);
             }
 
@@ -267,7 +267,7 @@ internal sealed class DigitalOceanClient : IDisposable
             }
 
             var remaining = ResponseHeaders.GetCount(response, ResponseHeaders.RateLimitRemaining);
-            var requestId = ResponseHeaders.Get(response, ResponseHeaders.RequestId);
+            var requestId = Redact(ResponseHeaders.Get(response, ResponseHeaders.RequestId));
             _logger.RequestCompleted(
                 method.Method, displayPath, response.StatusCode, Stopwatch.GetElapsedTime(started), remaining, requestId, jsonBody);
             if (!response.IsSuccessStatusCode)
@@ -304,7 +304,7 @@ internal sealed class DigitalOceanClient : IDisposable
         }
     }
 
-    private static async Task<DigitalOceanApiException> CreateApiExceptionAsync(
+    private async Task<DigitalOceanApiException> CreateApiExceptionAsync(
         HttpResponseMessage response, string request, string? headerRequestId, CancellationToken cancellationToken)
     {
         var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
@@ -319,15 +319,16 @@ internal sealed class DigitalOceanClient : IDisposable
         }
 
         var mediaType = response.Content.Headers.ContentType?.MediaType ?? "no content type";
-        var message = error?.Message
+        var message = Redact(error?.Message
             ?? (text.Length == 0
                 ? $"{response.ReasonPhrase} (empty body)"
-                : $"{response.ReasonPhrase} ({mediaType} body: {Truncate(text)})");
-        var requestId = error?.RequestId ?? headerRequestId;
+                : $"{response.ReasonPhrase} ({mediaType} body: {Truncate(text)})"))!;
+        var requestId = Redact(error?.RequestId) ?? headerRequestId;
+        var errorId = Redact(error?.Id);
         return new DigitalOceanApiException(
-            DigitalOceanStrings.ApiError(request, (int)response.StatusCode, error?.Id, message) + RequestIdSuffix(requestId),
+            DigitalOceanStrings.ApiError(request, (int)response.StatusCode, errorId, message) + RequestIdSuffix(requestId),
             response.StatusCode,
-            error?.Id,
+            errorId,
             requestId);
     }
 
@@ -338,7 +339,17 @@ internal sealed class DigitalOceanClient : IDisposable
             ?? throw new InvalidOperationException(DigitalOceanStrings.NoAccessToken);
 
     private static string? NonEmptyVariable(string name)
-        => Environment.GetEnvironmentVariable(name) is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+        => Environment.GetEnvironmentVariable(name) is { } value && !string.IsNullOrWhiteSpace(value)
+            ? AccessTokenFormat.IsWellFormed(value.Trim())
+                ? value.Trim()
+                : throw new InvalidOperationException(DigitalOceanStrings.MalformedAccessToken($"The access token in {name}"))
+            : null;
+
+    /// <summary>A server may echo the token (a 401 message, a proxy's page, a header): it never reaches a log or a message.</summary>
+    private string? Redact(string? serverText)
+        => serverText is null || _authorization?.Parameter is not { Length: > 0 } token
+            ? serverText
+            : serverText.Replace(token, "***", StringComparison.Ordinal);
 
     private static string RequestIdSuffix(string? requestId) => requestId is null ? "" : $" (request id {requestId})";
 
