@@ -1,14 +1,15 @@
 using EFCore.DigitalOcean.Metadata.Internal;
 using EFCore.DigitalOcean.Storage.Internal;
-using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace EFCore.DigitalOcean.Storage.Internal;
 
 /// <summary>
-///     The API always exists and cannot be created or dropped; <c>CanConnect</c> makes one cheap authenticated request.
+///     The API always exists and cannot be created or dropped; <c>CanConnect</c> makes one cheap authenticated request, and
+///     is false when the API cannot be reached, refuses the token, or does not answer in time.
 /// </summary>
-internal sealed class DigitalOceanDatabaseCreator(DigitalOceanClient client, IDesignTimeModel designTimeModel) : IDatabaseCreator
+internal sealed class DigitalOceanDatabaseCreator(DigitalOceanClient client, ICurrentDbContext currentContext) : IDatabaseCreator
 {
     public bool EnsureDeleted() => throw NotSupported();
 
@@ -22,14 +23,15 @@ internal sealed class DigitalOceanDatabaseCreator(DigitalOceanClient client, IDe
 
     public async Task<bool> CanConnectAsync(CancellationToken cancellationToken = default)
     {
-        var entityType = designTimeModel.Model.GetEntityTypes().First(e => ApiResources.Find(e.ClrType) is not null);
+        // The runtime model: the design-time one would build the whole model again (and cannot under NativeAOT).
+        var entityType = currentContext.Context.Model.GetEntityTypes().First(e => ApiResources.Find(e.ClrType) is not null);
         var request = new ApiListRequest(ApiResources.Get(entityType), [], PerPage: 1);
         try
         {
             await client.CountAsync(request, ResourceRowReader.For(entityType), cancellationToken).ConfigureAwait(false);
             return true;
         }
-        catch (Exception exception) when (exception is DigitalOceanApiException or HttpRequestException)
+        catch (Exception exception) when (exception is DigitalOceanApiException or HttpRequestException or TimeoutException)
         {
             return false;
         }
