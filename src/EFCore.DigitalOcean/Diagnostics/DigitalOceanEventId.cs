@@ -16,6 +16,7 @@ public static class DigitalOceanEventId
         RequestFailed,
         RequestThrottled,
         ResponseHeaderIgnored,
+        RequestRetrying,
 
         FullListingWarning = CoreEventId.ProviderBaseId + 200,
 
@@ -25,7 +26,10 @@ public static class DigitalOceanEventId
     /// <summary>An HTTP request completed with a success status (<see cref="DbLoggerCategory.Database.Command" />, Information).</summary>
     public static readonly EventId RequestExecuted = Make(Id.RequestExecuted, DbLoggerCategory.Database.Command.Name);
 
-    /// <summary>An HTTP request ended with an error status or no response (<see cref="DbLoggerCategory.Database.Command" />, Information).</summary>
+    /// <summary>
+    ///     An HTTP request ended with an error status or no response, after its retries (<see cref="DbLoggerCategory.Database.Command" />,
+    ///     Warning). A point read's 404, which means "no such item", is <see cref="RequestExecuted" /> instead.
+    /// </summary>
     public static readonly EventId RequestFailed = Make(Id.RequestFailed, DbLoggerCategory.Database.Command.Name);
 
     /// <summary>
@@ -39,6 +43,12 @@ public static class DigitalOceanEventId
     ///     was ignored (<see cref="DbLoggerCategory.Database.Command" />, Debug).
     /// </summary>
     public static readonly EventId ResponseHeaderIgnored = Make(Id.ResponseHeaderIgnored, DbLoggerCategory.Database.Command.Name);
+
+    /// <summary>
+    ///     An attempt of an HTTP request failed and is retried: the method and path, the attempt, its status or exception, and
+    ///     the wait before the next one (<see cref="DbLoggerCategory.Database.Command" />, Information).
+    /// </summary>
+    public static readonly EventId RequestRetrying = Make(Id.RequestRetrying, DbLoggerCategory.Database.Command.Name);
 
     /// <summary>
     ///     A query lists the whole catalogue because its filter cannot be sent to the API (<see cref="DbLoggerCategory.Query" />,

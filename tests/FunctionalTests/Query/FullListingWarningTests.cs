@@ -71,13 +71,13 @@ public class FullListingWarningTests
 
     public static TheoryData<string, Func<IQueryable<Image>, IQueryable<Image>>> PointReadsThatList => new()
     {
-        { "a null slug", q => q.Where(i => i.Slug == null) },
+        { "a null slug", q => q.Where(i => i.Slug == null && i.Description != "warning-probe-9") },
         { "a null slug parameter", q => WithSlug(q, null) },
         { "a null slug and a name", q => q.Where(i => i.Slug == null && i.Name == "warning-probe-8") },
         { "more ids than point reads", q => q.Where(i => ManyIds.Contains(i.Id)) },
     };
 
-    private static IQueryable<Image> WithSlug(IQueryable<Image> images, string? slug) => images.Where(i => i.Slug == slug);
+    private static IQueryable<Image> WithSlug(IQueryable<Image> images, string? slug) => images.Where(i => i.Slug == slug && i.Description != "warning-probe-10");
     private static readonly List<long> ManyIds = [.. Enumerable.Range(1, 21).Select(i => (long)i)];
 
     [Theory]

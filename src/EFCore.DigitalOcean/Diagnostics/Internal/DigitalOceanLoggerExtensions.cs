@@ -22,12 +22,15 @@ internal static class DigitalOceanLoggerExtensions
         TimeSpan elapsed,
         int? rateLimitRemaining,
         string? requestId,
-        string? requestBody)
+        string? requestBody,
+        bool notFoundExpected = false)
     {
+        // A point read's 404 is its answer ("no such image"), not a failure worth a warning.
         var definitions = Definitions(diagnostics);
         var definition = status is >= HttpStatusCode.OK and < HttpStatusCode.MultipleChoices
-            ? RequestDefinition(ref definitions.LogRequestExecuted, diagnostics, DigitalOceanEventId.RequestExecuted, "Executed")
-            : RequestDefinition(ref definitions.LogRequestFailed, diagnostics, DigitalOceanEventId.RequestFailed, "Failed");
+            || (notFoundExpected && status == HttpStatusCode.NotFound)
+                ? RequestDefinition(ref definitions.LogRequestExecuted, diagnostics, DigitalOceanEventId.RequestExecuted, LogLevel.Information, "Executed")
+                : RequestDefinition(ref definitions.LogRequestFailed, diagnostics, DigitalOceanEventId.RequestFailed, LogLevel.Warning, "Failed");
         var statusText = status is { } code ? ((int)code).ToString(CultureInfo.InvariantCulture) : "no response";
         var milliseconds = ((long)elapsed.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
         var remaining = rateLimitRemaining?.ToString(CultureInfo.InvariantCulture) ?? "?";
@@ -47,6 +50,24 @@ internal static class DigitalOceanLoggerExtensions
                 method, path, status, elapsed, rateLimitRemaining, requestId);
             diagnostics.DispatchEventData(definition, eventData, diagnosticSourceEnabled, simpleLogEnabled);
         }
+    }
+
+    public static void RequestRetrying(
+        this IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics,
+        string request,
+        int attempt,
+        string outcome,
+        TimeSpan delay)
+    {
+        var definition = Definition(
+            ref Definitions(diagnostics).LogRequestRetrying, diagnostics, DigitalOceanEventId.RequestRetrying, LogLevel.Information,
+            "Retrying HTTP request {request} after {outcome}.");
+        Log(
+            diagnostics,
+            definition,
+            request,
+            $"attempt {attempt.ToString(CultureInfo.InvariantCulture)} ended with {outcome}; waiting "
+            + ((long)delay.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) + " ms");
     }
 
     public static void RequestThrottled(
@@ -112,12 +133,12 @@ internal static class DigitalOceanLoggerExtensions
         => (DigitalOceanLoggingDefinitions)logger.Definitions;
 
     private static EventDefinition<string, string, string, string, string, string> RequestDefinition(
-        ref EventDefinitionBase? field, IDiagnosticsLogger logger, EventId eventId, string verb)
+        ref EventDefinitionBase? field, IDiagnosticsLogger logger, EventId eventId, LogLevel level, string verb)
         => (EventDefinition<string, string, string, string, string, string>)(field ??=
             new EventDefinition<string, string, string, string, string, string>(
                 logger.Options,
                 eventId,
-                LogLevel.Information,
+                level,
                 "DigitalOceanEventId." + eventId.Name![(eventId.Name!.LastIndexOf('.') + 1)..],
                 level => LoggerMessage.Define<string, string, string, string, string, string>(
                     level,

@@ -269,7 +269,7 @@ internal sealed class DigitalOceanClient : IDisposable
             var remaining = ResponseHeaders.GetCount(response, ResponseHeaders.RateLimitRemaining);
             var requestId = Redact(ResponseHeaders.Get(response, ResponseHeaders.RequestId));
             _logger.RequestCompleted(
-                method.Method, displayPath, response.StatusCode, Stopwatch.GetElapsedTime(started), remaining, requestId, jsonBody);
+                method.Method, displayPath, response.StatusCode, Stopwatch.GetElapsedTime(started), remaining, requestId, jsonBody, notFoundIsEmpty);
             if (!response.IsSuccessStatusCode)
             {
                 // A DELETE that was retried and now finds nothing was applied by an earlier attempt.

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using EFCore.DigitalOcean.Diagnostics.Internal;
 using EFCore.DigitalOcean.Infrastructure.Internal;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
@@ -43,7 +44,19 @@ internal static class RetryPolicy
                     DelayGenerator = args => ValueTask.FromResult(RateLimitDelay(args.Outcome.Result, options.TimeProvider)),
                     OnRetry = args =>
                     {
-                        args.Context.GetRequestMessage()?.Options.Set(Retried, true);
+                        if (args.Context.GetRequestMessage() is { } request)
+                        {
+                            request.Options.Set(Retried, true);
+                            if (request.Options.TryGetValue(RateLimitThrottleHandler.Logger, out var logger))
+                            {
+                                var outcome = args.Outcome.Result is { } response
+                                    ? ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture)
+                                    : args.Outcome.Exception?.GetType().Name ?? "no response";
+                                logger.RequestRetrying(
+                                    request.Method.Method + " " + request.RequestUri?.PathAndQuery, args.AttemptNumber + 1, outcome, args.RetryDelay);
+                            }
+                        }
+
                         return ValueTask.CompletedTask;
                     }
                 });
