@@ -43,10 +43,10 @@ public class InterruptedWritesTests
     [Fact]
     public async Task A_cancellation_during_ExecuteDelete_detaches_what_was_deleted_before_it()
     {
-        using var cloud = FaultyCloud.Start([Seeds.PrivateImage(11, "a"), Seeds.PrivateImage(12, "b"), Seeds.PrivateImage(13, "c")]);
-        using var cancel = new CancellationTokenSource();
-        cloud.Fake.InjectFault(CancelAt("DELETE", r => r.Path.EndsWith("/12", StringComparison.Ordinal), cancel));
-        using var db = cloud.CreateFastContext(o => o.MaxConcurrentRequests(1));
+        var (cloud, db, cancel) = StartWithThreeImagesCancelledAtThe2nd("DELETE");
+        using var _ = cloud;
+        using var __ = db;
+        using var ___ = cancel;
         var tracked = await db.Images.PrivateOnly().ToDictionaryAsync(i => i.Id);
         cloud.Fake.ClearRequests();
 
@@ -61,10 +61,10 @@ public class InterruptedWritesTests
     [Fact]
     public async Task A_cancellation_during_ExecuteUpdate_gives_what_was_updated_before_it_the_server_value()
     {
-        using var cloud = FaultyCloud.Start([Seeds.PrivateImage(11, "a"), Seeds.PrivateImage(12, "b"), Seeds.PrivateImage(13, "c")]);
-        using var cancel = new CancellationTokenSource();
-        cloud.Fake.InjectFault(CancelAt("PUT", r => r.Path.EndsWith("/12", StringComparison.Ordinal), cancel));
-        using var db = cloud.CreateFastContext(o => o.MaxConcurrentRequests(1));
+        var (cloud, db, cancel) = StartWithThreeImagesCancelledAtThe2nd("PUT");
+        using var _ = cloud;
+        using var __ = db;
+        using var ___ = cancel;
         var tracked = await db.Images.PrivateOnly().ToDictionaryAsync(i => i.Id);
         cloud.Fake.ClearRequests();
 
@@ -76,6 +76,15 @@ public class InterruptedWritesTests
         Assert.NotEqual("x", tracked[13].Description);
         Assert.Equal(["x", "x", null], cloud.Fake.Images.Select(i => i.Description));
         RequestAssert.Sent(cloud.Requests, "GET /v2/images?private=true&per_page=200&page=1", "PUT /v2/images/11", "PUT /v2/images/12");
+    }
+
+    /// <summary>Three of the account's images, 11 to 13, and a context that writes one at a time, cancelled at the write of 12.</summary>
+    private static (TestCloud Cloud, CloudContext Db, CancellationTokenSource Cancel) StartWithThreeImagesCancelledAtThe2nd(string method)
+    {
+        var cloud = FaultyCloud.Start([Seeds.PrivateImage(11, "a"), Seeds.PrivateImage(12, "b"), Seeds.PrivateImage(13, "c")]);
+        var cancel = new CancellationTokenSource();
+        cloud.Fake.InjectFault(CancelAt(method, r => r.Path.EndsWith("/12", StringComparison.Ordinal), cancel));
+        return (cloud, cloud.CreateFastContext(o => o.MaxConcurrentRequests(1)), cancel);
     }
 
     /// <summary>
