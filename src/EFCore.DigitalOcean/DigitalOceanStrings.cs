@@ -12,6 +12,10 @@ internal static class DigitalOceanStrings
         => "The DigitalOcean access token is empty or white space. Pass a real token, or null to read "
             + $"{TokenVariable} or {AccessTokenVariable} from the environment.";
 
+    public static string MalformedAccessToken(string source)
+        => $"{source} is malformed: it holds a control character (such as a line break) or a non-ASCII character. A "
+            + "DigitalOcean access token is printable ASCII; check how it was copied.";
+
     public static string NoAccessToken
         => "No DigitalOcean access token: pass one to UseDigitalOcean(...), or set the environment variable "
             + $"{TokenVariable} (or {AccessTokenVariable}).";
@@ -40,9 +44,15 @@ internal static class DigitalOceanStrings
     public static string ResponseUnreadable(string request, int status, string detail)
         => $"The response to {request} ({status}) could not be read: {detail}";
 
+    public static string BodyCutOff => "the connection closed before the body was complete";
+
     public static string IncompleteListing(string request, long received, long total)
         => $"Listing {request} returned {received} items but the API reported {total}; items changed while paging. "
             + "The query was stopped rather than return a partial result; run it again.";
+
+    public static string PageBeyondTotal(string request, long items, long total)
+        => $"{request} brought the listing to {items} distinct items, more than the API's meta.total of {total}; the answers "
+            + "are inconsistent, so the query was stopped rather than return a wrong result.";
 
     public static string ApiError(string request, int status, string? errorId, string message)
         => errorId is null
@@ -213,4 +223,18 @@ internal static class DigitalOceanStrings
 
     public static string ActionAnswerWithoutAction(string itemPath)
         => $"POST /{itemPath}/actions was answered without an action, so it is not known whether the action started.";
+    public static string CreateInDoubt
+        => "Its outcome is unknown: the next SaveChanges looks for the image among yours (private=true) before creating it "
+            + "again, and adopts it if exactly one matches.";
+
+    public static string CreateAnsweredWithTrackedId(string entry, object id)
+        => $"{entry}: the API answered the create with id {id}, which this context already tracks for another entity; the "
+            + "answer was not applied and the create is in doubt.";
+
+    public static string UpdateAnsweredWithOtherItem(string entry, object answeredId)
+        => $"{entry}: the API answered the update with item {answeredId}; the answer was not applied and the entity keeps its values.";
+
+    public static string AmbiguousInDoubtCreate(string entry, IEnumerable<object> ids)
+        => $"{entry}: its earlier create had an unknown outcome, and several of your images match it ({string.Join(", ", ids)}); "
+            + "nothing was sent. Delete the extra ones, or attach the one to keep, and save again.";
 }

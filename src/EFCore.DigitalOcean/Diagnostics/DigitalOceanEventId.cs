@@ -15,16 +15,22 @@ public static class DigitalOceanEventId
         RequestExecuted = CoreEventId.ProviderBaseId + 100,
         RequestFailed,
         RequestThrottled,
+        ResponseHeaderIgnored,
+        RequestRetrying,
 
         FullListingWarning = CoreEventId.ProviderBaseId + 200,
 
         AmbientTransactionWarning = CoreEventId.ProviderBaseId + 300,
+        InDoubtCreateAdopted = CoreEventId.ProviderBaseId + 400,
     }
 
     /// <summary>An HTTP request completed with a success status (<see cref="DbLoggerCategory.Database.Command" />, Information).</summary>
     public static readonly EventId RequestExecuted = Make(Id.RequestExecuted, DbLoggerCategory.Database.Command.Name);
 
-    /// <summary>An HTTP request ended with an error status or no response (<see cref="DbLoggerCategory.Database.Command" />, Information).</summary>
+    /// <summary>
+    ///     An HTTP request ended with an error status or no response, after its retries (<see cref="DbLoggerCategory.Database.Command" />,
+    ///     Warning). A point read's 404, which means "no such item", is <see cref="RequestExecuted" /> instead.
+    /// </summary>
     public static readonly EventId RequestFailed = Make(Id.RequestFailed, DbLoggerCategory.Database.Command.Name);
 
     /// <summary>
@@ -32,6 +38,18 @@ public static class DigitalOceanEventId
     ///     (<see cref="DbLoggerCategory.Database.Command" />, Information).
     /// </summary>
     public static readonly EventId RequestThrottled = Make(Id.RequestThrottled, DbLoggerCategory.Database.Command.Name);
+
+    /// <summary>
+    ///     A rate-limit header of a response held a value out of range (a negative count, a reset time far in the future), and
+    ///     was ignored (<see cref="DbLoggerCategory.Database.Command" />, Debug).
+    /// </summary>
+    public static readonly EventId ResponseHeaderIgnored = Make(Id.ResponseHeaderIgnored, DbLoggerCategory.Database.Command.Name);
+
+    /// <summary>
+    ///     An attempt of an HTTP request failed and is retried: the method and path, the attempt, its status or exception, and
+    ///     the wait before the next one (<see cref="DbLoggerCategory.Database.Command" />, Information).
+    /// </summary>
+    public static readonly EventId RequestRetrying = Make(Id.RequestRetrying, DbLoggerCategory.Database.Command.Name);
 
     /// <summary>
     ///     A query lists the whole catalogue because its filter cannot be sent to the API (<see cref="DbLoggerCategory.Query" />,
@@ -46,6 +64,12 @@ public static class DigitalOceanEventId
     ///     lets the writes go ahead outside the transaction.
     /// </summary>
     public static readonly EventId AmbientTransactionWarning = Make(Id.AmbientTransactionWarning, DbLoggerCategory.Database.Transaction.Name);
+
+    /// <summary>
+    ///     A create whose earlier answer was lost was found among the caller's images and adopted instead of being sent again
+    ///     (<see cref="DbLoggerCategory.Update" />, Information).
+    /// </summary>
+    public static readonly EventId InDoubtCreateAdopted = Make(Id.InDoubtCreateAdopted, DbLoggerCategory.Update.Name);
 
     private static EventId Make(Id id, string category) => new((int)id, category + "." + id);
 }

@@ -69,6 +69,32 @@ public class FullListingWarningTests
         RequestAssert.Sent(cloud.Requests, request);
     }
 
+    public static TheoryData<string, Func<IQueryable<Image>, IQueryable<Image>>> PointReadsThatList => new()
+    {
+        { "a null slug", q => q.Where(i => i.Slug == null && i.Description != "warning-probe-9") },
+        { "a null slug parameter", q => WithSlug(q, null) },
+        { "a null slug and a name", q => q.Where(i => i.Slug == null && i.Name == "warning-probe-8") },
+        { "more ids than point reads", q => q.Where(i => ManyIds.Contains(i.Id)) },
+    };
+
+    private static IQueryable<Image> WithSlug(IQueryable<Image> images, string? slug) => images.Where(i => i.Slug == slug && i.Description != "warning-probe-10");
+    private static readonly List<long> ManyIds = [.. Enumerable.Range(1, 21).Select(i => (long)i)];
+
+    [Theory]
+    [MemberData(nameof(PointReadsThatList))]
+    public void A_point_read_that_lists_the_whole_catalogue_at_run_time_is_warned_about(
+        string because, Func<IQueryable<Image>, IQueryable<Image>> query)
+    {
+        using var cloud = TestCloud.Start(FakeCatalog.Realistic());
+        using var db = cloud.CreateContext();
+
+        _ = query(db.Images).ToList();
+
+        Assert.True(cloud.Log.Of(DigitalOceanEventId.FullListingWarning).Count == 1, $"Not warned about {because}.");
+        RequestAssert.Sent(cloud.Requests, RequestAssert.Pages("GET /v2/images?per_page=200", cloud.Requests.Count));
+        Assert.Equal((cloud.Fake.Images.Count + 199) / 200, cloud.Requests.Count);
+    }
+
     [Fact]
     public void The_warning_can_be_made_an_error_that_stops_the_query_before_any_request()
     {

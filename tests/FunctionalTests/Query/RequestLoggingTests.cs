@@ -56,18 +56,18 @@ public class RequestLoggingTests
     }
 
     [Fact]
-    public void A_not_found_point_read_is_logged_as_a_failed_request()
+    public void A_not_found_point_read_is_logged_as_an_executed_request_below_warning()
     {
         using var cloud = TestCloud.Start(FakeCatalog.Realistic());
         using var db = cloud.CreateContext();
 
         Assert.Null(db.Images.Find(12345L));
 
-        var entry = Assert.Single(cloud.Log.Of(DigitalOceanEventId.RequestFailed));
+        var entry = Assert.Single(cloud.Log.Of(DigitalOceanEventId.RequestExecuted));
         var data = (DigitalOceanRequestEventData)entry.Data!;
         Assert.Equal(LogLevel.Information, entry.Level);
         Assert.Equal(("GET", "/v2/images/12345", HttpStatusCode.NotFound), (data.Method, data.Path, data.StatusCode));
         Assert.Equal(Assert.Single(cloud.Requests).RequestId, data.RequestId);
-        Assert.Empty(cloud.Log.Of(DigitalOceanEventId.RequestExecuted));
+        Assert.Empty(cloud.Log.Of(DigitalOceanEventId.RequestFailed));
     }
 }

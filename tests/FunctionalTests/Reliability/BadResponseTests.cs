@@ -63,7 +63,7 @@ public class BadResponseTests
         var seed = FakeCatalog.PrivateImages(3);
         using var cloud = FaultyCloud.Start(seed);
         cloud.Fake.InjectFault(new FakeFault { Method = "GET", Kind = FaultKind.DropConnectionMidBody });
-        using var db = cloud.CreateFastContext();
+        using var db = cloud.CreateFastContext(o => o.MaxRetries(0));
 
         var error = await Assert.ThrowsAsync<DigitalOceanApiException>(() => db.Images.ToListAsync());
 

@@ -8,20 +8,25 @@ namespace EFCore.DigitalOcean.FunctionalTests.Reliability;
 /// <summary>One request as a <see cref="CannedHttpServer" /> received it.</summary>
 /// <param name="RequestLine">The method and target, e.g. <c>GET /v2/images?per_page=200&amp;page=1</c>.</param>
 /// <param name="Headers">The request headers by name (case-insensitive).</param>
-internal sealed record ReceivedRequest(string RequestLine, IReadOnlyDictionary<string, string> Headers)
+/// <param name="Body">The request body, as UTF-8 text; empty when there is none.</param>
+internal sealed record ReceivedRequest(string RequestLine, IReadOnlyDictionary<string, string> Headers, string Body = "")
 {
     public string Target => RequestLine[(RequestLine.IndexOf(' ') + 1)..];
 }
 
-/// <summary>An answer for a <see cref="CannedHttpServer" /> to send; <paramref name="Chunked" /> sends the body in chunks with no length.</summary>
+/// <summary>
+///     An answer for a <see cref="CannedHttpServer" /> to send; <paramref name="Chunked" /> sends the body in chunks with no
+///     length, <paramref name="Trickle" /> announces the body's length and then sends one byte of it per interval, for ever.
+/// </summary>
 internal sealed record CannedResponse(
-    int Status, string Reason, IReadOnlyList<(string Name, string Value)> Headers, string Body, bool Chunked = false);
+    int Status, string Reason, IReadOnlyList<(string Name, string Value)> Headers, string Body, bool Chunked = false,
+    TimeSpan? Trickle = null);
 
 /// <summary>
 ///     A minimal HTTP/1.1 server on 127.0.0.1 for what the fake cannot do: answer with a redirect, with JSON holding fields
-///     the fake never writes (or leaving out fields it always writes), or with a chunked body of no announced length. It
-///     records the request line and headers of every request (bodies are not read: only GETs are sent to it), answers with
-///     what the test's function returns, and closes the connection after each answer.
+///     the fake never writes (or leaving out fields it always writes), with a chunked body of no announced length, or with a
+///     body that never ends. It records the request line, headers and body (read by its Content-Length) of every request,
+///     answers with what the test's function returns, and closes the connection after each answer.
 /// </summary>
 internal sealed class CannedHttpServer : IDisposable
 {
@@ -85,9 +90,16 @@ internal sealed class CannedHttpServer : IDisposable
             try
             {
                 var stream = client.GetStream();
-                var request = Parse(await ReadHeadAsync(stream));
+                var request = await ReadRequestAsync(stream);
                 _received.Enqueue(request);
-                await stream.WriteAsync(Encode(_respond(request)), _stopping.Token);
+                var response = _respond(request);
+                if (response.Trickle is { } interval)
+                {
+                    await TrickleAsync(stream, response, interval);
+                    return;
+                }
+
+                await stream.WriteAsync(Encode(response), _stopping.Token);
             }
             catch (Exception exception) when (exception is IOException or OperationCanceledException or FormatException)
             {
@@ -96,7 +108,48 @@ internal sealed class CannedHttpServer : IDisposable
         }
     }
 
-    private async Task<string> ReadHeadAsync(NetworkStream stream)
+    private async Task TrickleAsync(NetworkStream stream, CannedResponse response, TimeSpan interval)
+    {
+        // The announced length is never reached: the body repeats one byte at a time until the client gives up.
+        var body = Encoding.UTF8.GetBytes(response.Body);
+        var head = Head(response).Append($"Content-Length: {int.MaxValue}\r\nConnection: close\r\n\r\n");
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(head.ToString()), _stopping.Token);
+        for (var i = 0; ; i = (i + 1) % body.Length)
+        {
+            await stream.WriteAsync(body.AsMemory(i, 1), _stopping.Token);
+            await Task.Delay(interval, _stopping.Token);
+        }
+    }
+
+    private async Task<ReceivedRequest> ReadRequestAsync(NetworkStream stream)
+    {
+        var received = await ReadHeadAsync(stream);
+        var headEnd = received.AsSpan().IndexOf("\r\n\r\n"u8) + 4;
+        var request = Parse(Encoding.ASCII.GetString(received, 0, headEnd));
+        var length = request.Headers.TryGetValue("Content-Length", out var lengthText) ? int.Parse(lengthText) : 0;
+        if (length <= 0)
+        {
+            return request;
+        }
+
+        var body = new byte[length];
+        var filled = Math.Min(length, received.Length - headEnd);
+        received.AsSpan(headEnd, filled).CopyTo(body);
+        while (filled < length)
+        {
+            var read = await stream.ReadAsync(body.AsMemory(filled), _stopping.Token);
+            if (read == 0)
+            {
+                throw new FormatException("The connection closed before the end of the request body.");
+            }
+
+            filled += read;
+        }
+
+        return request with { Body = Encoding.UTF8.GetString(body) };
+    }
+
+    private async Task<byte[]> ReadHeadAsync(NetworkStream stream)
     {
         var head = new MemoryStream();
         var buffer = new byte[4096];
@@ -111,7 +164,7 @@ internal sealed class CannedHttpServer : IDisposable
             head.Write(buffer, 0, read);
         }
 
-        return Encoding.ASCII.GetString(head.GetBuffer(), 0, (int)head.Length);
+        return head.ToArray();
     }
 
     private static bool EndsHead(MemoryStream head)
@@ -131,14 +184,22 @@ internal sealed class CannedHttpServer : IDisposable
         return new ReceivedRequest(requestLine, headers);
     }
 
-    private static byte[] Encode(CannedResponse response)
+    /// <summary>The status line and the response's own headers.</summary>
+    private static StringBuilder Head(CannedResponse response)
     {
-        var body = Encoding.UTF8.GetBytes(response.Body);
         var head = new StringBuilder().Append($"HTTP/1.1 {response.Status} {response.Reason}\r\n");
         foreach (var (name, value) in response.Headers)
         {
             head.Append($"{name}: {value}\r\n");
         }
+
+        return head;
+    }
+
+    private static byte[] Encode(CannedResponse response)
+    {
+        var body = Encoding.UTF8.GetBytes(response.Body);
+        var head = Head(response);
 
         if (!response.Chunked)
         {

@@ -1,3 +1,4 @@
+using EFCore.DigitalOcean.Metadata.Internal;
 using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
@@ -22,12 +23,15 @@ internal static class DigitalOceanLoggerExtensions
         TimeSpan elapsed,
         int? rateLimitRemaining,
         string? requestId,
-        string? requestBody)
+        string? requestBody,
+        bool notFoundExpected = false)
     {
+        // A point read's 404 is its answer ("no such image"), not a failure worth a warning.
         var definitions = Definitions(diagnostics);
         var definition = status is >= HttpStatusCode.OK and < HttpStatusCode.MultipleChoices
-            ? RequestDefinition(ref definitions.LogRequestExecuted, diagnostics, DigitalOceanEventId.RequestExecuted, "Executed")
-            : RequestDefinition(ref definitions.LogRequestFailed, diagnostics, DigitalOceanEventId.RequestFailed, "Failed");
+            || (notFoundExpected && status == HttpStatusCode.NotFound)
+                ? RequestDefinition(ref definitions.LogRequestExecuted, diagnostics, DigitalOceanEventId.RequestExecuted, LogLevel.Information, "Executed")
+                : RequestDefinition(ref definitions.LogRequestFailed, diagnostics, DigitalOceanEventId.RequestFailed, LogLevel.Warning, "Failed");
         var statusText = status is { } code ? ((int)code).ToString(CultureInfo.InvariantCulture) : "no response";
         var milliseconds = ((long)elapsed.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
         var remaining = rateLimitRemaining?.ToString(CultureInfo.InvariantCulture) ?? "?";
@@ -47,6 +51,24 @@ internal static class DigitalOceanLoggerExtensions
                 method, path, status, elapsed, rateLimitRemaining, requestId);
             diagnostics.DispatchEventData(definition, eventData, diagnosticSourceEnabled, simpleLogEnabled);
         }
+    }
+
+    public static void RequestRetrying(
+        this IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics,
+        string request,
+        int attempt,
+        string outcome,
+        TimeSpan delay)
+    {
+        var definition = Definition(
+            ref Definitions(diagnostics).LogRequestRetrying, diagnostics, DigitalOceanEventId.RequestRetrying, LogLevel.Information,
+            "Retrying HTTP request {request} after {outcome}.");
+        Log(
+            diagnostics,
+            definition,
+            request,
+            $"attempt {attempt.ToString(CultureInfo.InvariantCulture)} ended with {outcome}; waiting "
+            + ((long)delay.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) + " ms");
     }
 
     public static void RequestThrottled(
@@ -92,6 +114,15 @@ internal static class DigitalOceanLoggerExtensions
         }
     }
 
+    public static void ResponseHeaderIgnored(
+        this IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics, string header, string value)
+    {
+        var definition = Definition(
+            ref Definitions(diagnostics).LogResponseHeaderIgnored, diagnostics, DigitalOceanEventId.ResponseHeaderIgnored, LogLevel.Debug,
+            "Ignored the response header {header}: '{value}' is out of range.");
+        Log(diagnostics, definition, header, value);
+    }
+
     /// <summary>Logs (by default: throws) when writes would run inside an ambient transaction the API cannot join.</summary>
     public static void AmbientTransaction(this IDiagnosticsLogger<DbLoggerCategory.Database.Transaction> diagnostics, string operation)
     {
@@ -99,6 +130,15 @@ internal static class DigitalOceanLoggerExtensions
             ref Definitions(diagnostics).LogAmbientTransaction, diagnostics, DigitalOceanEventId.AmbientTransactionWarning,
             LogLevel.Warning, DigitalOceanStrings.AmbientTransactionTemplate);
         Log(diagnostics, definition, operation, DigitalOceanStrings.NoTransactions);
+    }
+
+    public static void InDoubtCreateAdopted(this IDiagnosticsLogger<DbLoggerCategory.Update> diagnostics, string entry, object id)
+    {
+        var definition = Definition(
+            ref Definitions(diagnostics).LogInDoubtCreateAdopted, diagnostics, DigitalOceanEventId.InDoubtCreateAdopted,
+            LogLevel.Information,
+            "{entry}, whose earlier create had an unknown outcome, was found as item {id} and adopted instead of being created again.");
+        Log(diagnostics, definition, entry, ApiResource.KeySegment(id));
     }
 
     private static void Log<TCategory>(
@@ -121,12 +161,12 @@ internal static class DigitalOceanLoggerExtensions
         => (DigitalOceanLoggingDefinitions)logger.Definitions;
 
     private static EventDefinition<string, string, string, string, string, string> RequestDefinition(
-        ref EventDefinitionBase? field, IDiagnosticsLogger logger, EventId eventId, string verb)
+        ref EventDefinitionBase? field, IDiagnosticsLogger logger, EventId eventId, LogLevel level, string verb)
         => (EventDefinition<string, string, string, string, string, string>)(field ??=
             new EventDefinition<string, string, string, string, string, string>(
                 logger.Options,
                 eventId,
-                LogLevel.Information,
+                level,
                 "DigitalOceanEventId." + eventId.Name![(eventId.Name!.LastIndexOf('.') + 1)..],
                 level => LoggerMessage.Define<string, string, string, string, string, string>(
                     level,

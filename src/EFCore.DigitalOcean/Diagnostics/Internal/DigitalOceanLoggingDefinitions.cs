@@ -8,6 +8,9 @@ internal sealed class DigitalOceanLoggingDefinitions : LoggingDefinitions
     public EventDefinitionBase? LogRequestExecuted;
     public EventDefinitionBase? LogRequestFailed;
     public EventDefinitionBase? LogRequestThrottled;
+    public EventDefinitionBase? LogRequestRetrying;
+    public EventDefinitionBase? LogResponseHeaderIgnored;
     public EventDefinitionBase? LogFullListing;
     public EventDefinitionBase? LogAmbientTransaction;
+    public EventDefinitionBase? LogInDoubtCreateAdopted;
 }

@@ -68,6 +68,11 @@ internal sealed class DigitalOceanOptionsExtension : IDbContextOptionsExtension
             throw new ArgumentException(DigitalOceanStrings.EmptyAccessToken, nameof(accessToken));
         }
 
+        if (!AccessTokenFormat.IsWellFormed(accessToken.Trim()))
+        {
+            throw new ArgumentException(DigitalOceanStrings.MalformedAccessToken("The access token given to UseDigitalOcean"), nameof(accessToken));
+        }
+
         return new(this) { AccessToken = accessToken.Trim() };
     }
 

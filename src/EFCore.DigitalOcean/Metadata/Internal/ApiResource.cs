@@ -121,6 +121,15 @@ internal sealed class ApiResource
     public static string KeySegment(object key)
         => key is IFormattable formattable ? formattable.ToString(null, CultureInfo.InvariantCulture) : key.ToString() ?? "";
 
+    /// <summary>
+    ///     Write-only create properties that the item reads back under another name (an image's <c>Region</c> is one of its
+    ///     <c>Regions</c>), so that a create whose answer was lost can be recognized in a listing.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> CreateEchoes { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The property that says when the server created the item; null when the resource has none.</summary>
+    public string? CreatedAtProperty { get; init; }
+
     /// <summary>The JSON name of a property: the API uses the snake_case form of each CLR name.</summary>
     public static string JsonName(string propertyName) => JsonNamingPolicy.SnakeCaseLower.ConvertName(propertyName);
 }

@@ -33,6 +33,8 @@ internal static class ApiResources
         TransitionActions = [new ApiTransitionAction(nameof(Image.Type), ImageTypes.Backup, ImageTypes.Snapshot, ImageActionTypes.Convert)],
         Membership = new ApiMembership(nameof(Image.Tags), "v2/tags", "image", MaxNameLength: 255),
         WriteOnly = [nameof(Image.Url), nameof(Image.Region)],
+        CreateEchoes = new Dictionary<string, string> { [nameof(Image.Region)] = nameof(Image.Regions) },
+        CreatedAtProperty = nameof(Image.CreatedAt),
     };
 
     public static readonly ApiResource Snapshots = new()

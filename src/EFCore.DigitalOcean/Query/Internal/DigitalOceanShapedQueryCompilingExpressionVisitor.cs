@@ -93,12 +93,6 @@ internal sealed class DigitalOceanShapedQueryCompilingExpressionVisitor(
             throw new InvalidOperationException(DigitalOceanStrings.ParentKeyRequired(query.Resource.ClrType.Name, parentKey));
         }
 
-        if (!query.IsNarrowed && query.FiltersInMemory && query.Resource.FullListing == FullListingPolicy.Warn)
-        {
-            QueryCompilationContext.Logger.FullListing(
-                "/" + query.Resource.CollectionPath, string.Join(", ", query.ClientOperations), DigitalOceanStrings.NarrowBy(query.Resource));
-        }
-
         return query.NothingInMemory
             ? null
             : Expression.Lambda<Func<QueryContext, IAsyncEnumerable<ResourceRow>, IAsyncEnumerable<ResourceRow>>>(

@@ -60,9 +60,6 @@ internal sealed class ResourceQueryExpression : Expression, IPrintableExpression
     public ApiValue? Limit { get; private set; }
     public ServerAggregate ServerAggregate { get; private set; }
 
-    /// <summary>Whether the API filters the listing, so that it is not the whole catalogue.</summary>
-    public bool IsNarrowed => Scope is not null || _filters.Count > 0 || IsPointRead;
-
     public bool IsPointRead => PointReadId is not null || PointReadSlug is not null || PointReadIds is not null;
 
     /// <summary>True while everything so far went into the request; only then can a count or page size be pushed too.</summary>

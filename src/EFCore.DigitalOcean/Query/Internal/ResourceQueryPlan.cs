@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
+using EFCore.DigitalOcean.Diagnostics.Internal;
 using EFCore.DigitalOcean.Metadata.Internal;
 using EFCore.DigitalOcean.Storage.Internal;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -28,6 +29,10 @@ internal sealed class ResourceQueryPlan(ResourceQueryExpression query)
     private readonly ApiValue? _limit = query.Limit;
     private readonly ServerAggregate _aggregate = query.ServerAggregate;
     private readonly IReadOnlyList<string> _inMemory = [.. query.ClientOperations];
+
+    // A point read that becomes a listing (a null slug, a long id list) checks its condition in memory.
+    private readonly bool _filtersInMemory = query.FiltersInMemory || query.IsPointRead;
+    private int _fullListingAnnounced;
 
     /// <summary>
     ///     Chooses the requests for this execution's parameter values. Nothing is sent until the result is enumerated, and a
@@ -60,7 +65,31 @@ internal sealed class ResourceQueryPlan(ResourceQueryExpression query)
             return CountAsync(client, request, rows);
         }
 
-        return request is null || request.Limit <= 0 ? AsyncEnumerable.Empty<ResourceRow>() : client.ListAsync(request, rows, rowsAreTransient);
+        if (request is null || request.Limit <= 0)
+        {
+            return AsyncEnumerable.Empty<ResourceRow>();
+        }
+
+        AnnounceFullListing(queryContext, request);
+        return client.ListAsync(request, rows, rowsAreTransient);
+    }
+
+    /// <summary>
+    ///     The one place that decides that a query lists the whole catalogue: here, with this execution's values, because a
+    ///     point read can become a listing (a null slug, an id list longer than <see cref="MaxPointReads" />). Logged the first
+    ///     time this compiled query does it; a warning configured to throw throws every time, before any request.
+    /// </summary>
+    private void AnnounceFullListing(QueryContext queryContext, ApiListRequest request)
+    {
+        if (request.Filters.Count > 0 || !_filtersInMemory || _resource.FullListing == FullListingPolicy.Silent
+            || Volatile.Read(ref _fullListingAnnounced) != 0)
+        {
+            return;
+        }
+
+        queryContext.QueryLogger.FullListing(
+            "/" + request.Resource.PathFor(request.ParentSegment), string.Join(", ", _inMemory), DigitalOceanStrings.NarrowBy(_resource));
+        Volatile.Write(ref _fullListingAnnounced, 1);
     }
 
     private async IAsyncEnumerable<ResourceRow> FindOneAsync(
@@ -179,15 +208,21 @@ internal sealed class ResourceQueryPlan(ResourceQueryExpression query)
 
         if (_pointReadSlug is { } slug)
         {
-            // Images without a slug are found by listing (the condition is checked in memory). "." and ".." would be
-            // normalized away by URI handling and reach another path; no image has such a slug, nor an empty one.
-            return slug.ResolveString(queryContext) is { } value
-                ? string.IsNullOrWhiteSpace(value) || value.Trim('.').Length == 0 ? "" : value
-                : null;
+            // Images without a slug are found by listing (the condition is checked in memory). A value that cannot be a slug
+            // gives no result without a request: "." and ".." would be normalized away, and a proxy that decodes %2F would
+            // route "../account" to another endpoint, with the token.
+            return slug.ResolveString(queryContext) is { } value ? CanBeSlug(value) ? value : "" : null;
         }
 
         return null;
     }
+
+    /// <summary>DigitalOcean slugs are lower-case words joined by '-' and '.'; these characters can never be in one.</summary>
+    private static bool CanBeSlug(string value)
+        => !string.IsNullOrWhiteSpace(value)
+            && value.Trim('.').Length > 0
+            && value.AsSpan().IndexOfAny("/\\%?#") < 0
+            && !value.Any(char.IsControl);
 
     private static string? Format(object? value)
         => value switch

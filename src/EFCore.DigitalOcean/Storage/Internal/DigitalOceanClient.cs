@@ -76,6 +76,9 @@ internal sealed class DigitalOceanClient : IDisposable
     public RateLimitSnapshot RateLimit()
         => _rateLimits.For(_authorization?.Parameter ?? ResolveToken()).Snapshot(_options.TimeProvider.GetUtcNow());
 
+    /// <summary>The configured clock, for when a write was sent.</summary>
+    public TimeProvider TimeProvider => _options.TimeProvider;
+
     /// <summary>
     ///     Streams every item of a listing. Page 1 tells <c>meta.total</c>; the remaining pages are then fetched up to
     ///     <c>MaxConcurrentRequests</c> at a time and yielded in order. An item that moved to a later page while paging is
@@ -114,13 +117,15 @@ internal sealed class DigitalOceanClient : IDisposable
 
         var total = first.Total;
         consumed?.Add(first.Rows);
+        var evidenceEnds = EndsListing(request, firstPage, first, total);
+        CheckNotBeyondTotal(request, firstPage, seen.Count, total);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var inFlight = new Queue<Task<ResourcePage>>();
         var nextPage = firstPage + 1;
 
         void FillWindow()
         {
-            while (nextPage <= lastPage && inFlight.Count < _options.MaxConcurrentRequests)
+            while (!evidenceEnds && nextPage <= lastPage && inFlight.Count < _options.MaxConcurrentRequests)
             {
                 inFlight.Enqueue(GetPageAsync(request, nextPage++, rows, consumed, stop.Token));
             }
@@ -129,9 +134,11 @@ internal sealed class DigitalOceanClient : IDisposable
         try
         {
             FillWindow();
-            while (inFlight.TryDequeue(out var next))
+            while (!evidenceEnds && inFlight.TryDequeue(out var next))
             {
                 var page = await next.ConfigureAwait(false);
+                var pageNumber = nextPage - inFlight.Count - 1;
+                evidenceEnds = EndsListing(request, pageNumber, page, total);
 
                 // The freed place goes to the next page at once, not after this page's rows have been consumed.
                 FillWindow();
@@ -144,6 +151,7 @@ internal sealed class DigitalOceanClient : IDisposable
                     }
                 }
 
+                CheckNotBeyondTotal(request, pageNumber, seen.Count, total);
                 consumed?.Add(page.Rows);
             }
         }
@@ -158,10 +166,29 @@ internal sealed class DigitalOceanClient : IDisposable
             }
         }
 
-        if (request.Offset == 0 && request.Limit is null && seen.Count < total)
+        // Every item meta.total announced within the wanted window must have come; a short page before its end is no end.
+        if (seen.Count < end - request.Offset)
         {
             throw new DigitalOceanApiException(
-                DigitalOceanStrings.IncompleteListing("GET /" + request.PagePath(1), seen.Count, total), HttpStatusCode.OK);
+                DigitalOceanStrings.IncompleteListing("GET /" + request.PagePath(request.FirstPage), seen.Count, end - request.Offset),
+                HttpStatusCode.OK);
+        }
+    }
+
+    /// <summary>
+    ///     <c>meta.total</c> is evidence, not an order: a page holding fewer items than the total leaves for it ends the
+    ///     listing (no later page is asked for), whatever the total says.
+    /// </summary>
+    private static bool EndsListing(ApiListRequest request, int page, ResourcePage read, long total)
+        => read.Rows.Count < Math.Clamp(total - (long)(page - 1) * request.PerPage, 0, request.PerPage);
+
+    /// <summary>More distinct items than <c>meta.total</c> counts is a lie about the total: the listing fails.</summary>
+    private static void CheckNotBeyondTotal(ApiListRequest request, int page, int seen, long total)
+    {
+        if (request.Offset + seen > total)
+        {
+            throw new DigitalOceanApiException(
+                DigitalOceanStrings.PageBeyondTotal("GET /" + request.PagePath(page), request.Offset + seen, total), HttpStatusCode.OK);
         }
     }
 
@@ -279,7 +306,18 @@ internal sealed class DigitalOceanClient : IDisposable
         }
         catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException or TimeoutRejectedException)
         {
-            _logger.RequestCompleted(method.Method, displayPath, null, Stopwatch.GetElapsedTime(started), null, null, jsonBody);
+            _logger.RequestCompleted(
+                method.Method, displayPath, (exception as ResponseBodyLostException)?.StatusCode, Stopwatch.GetElapsedTime(started), null, null, jsonBody);
+            if (exception is ResponseBodyLostException lost)
+            {
+                throw new DigitalOceanApiException(
+                    DigitalOceanStrings.ResponseUnreadable(
+                        method.Method + " " + displayPath, (int)lost.StatusCode!, DigitalOceanStrings.BodyCutOff + RequestIdSuffix(Redact(lost.RequestId))),
+                    lost.StatusCode!.Value,
+                    requestId: Redact(lost.RequestId),
+                    innerException: lost.InnerException);
+            }
+
             if (exception is TimeoutRejectedException)
             {
                 throw new TimeoutException(
@@ -302,10 +340,10 @@ internal sealed class DigitalOceanClient : IDisposable
                     HttpStatusCode.Redirect);
             }
 
-            var remaining = (int?)ResponseHeaders.GetInt64(response, ResponseHeaders.RateLimitRemaining);
-            var requestId = ResponseHeaders.Get(response, ResponseHeaders.RequestId);
+            var remaining = ResponseHeaders.GetCount(response, ResponseHeaders.RateLimitRemaining);
+            var requestId = Redact(ResponseHeaders.Get(response, ResponseHeaders.RequestId));
             _logger.RequestCompleted(
-                method.Method, displayPath, response.StatusCode, Stopwatch.GetElapsedTime(started), remaining, requestId, jsonBody);
+                method.Method, displayPath, response.StatusCode, Stopwatch.GetElapsedTime(started), remaining, requestId, jsonBody, emptyStatuses.Count > 0);
             if (!response.IsSuccessStatusCode)
             {
                 // A DELETE that was retried and now finds nothing was applied by an earlier attempt.
@@ -329,12 +367,11 @@ internal sealed class DigitalOceanClient : IDisposable
             {
                 return await ResponseBody.ReadAsync(response.Content, readBody, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception exception) when (exception is JsonException or IOException)
+            catch (JsonException exception)
             {
-                var detail = exception is IOException ? "the connection closed before the body was complete" : exception.Message;
                 throw new DigitalOceanApiException(
                     DigitalOceanStrings.ResponseUnreadable(
-                        method.Method + " " + displayPath, (int)response.StatusCode, detail + RequestIdSuffix(requestId)),
+                        method.Method + " " + displayPath, (int)response.StatusCode, exception.Message + RequestIdSuffix(requestId)),
                     response.StatusCode,
                     requestId: requestId,
                     innerException: exception);
@@ -342,7 +379,7 @@ internal sealed class DigitalOceanClient : IDisposable
         }
     }
 
-    private static async Task<DigitalOceanApiException> CreateApiExceptionAsync(
+    private async Task<DigitalOceanApiException> CreateApiExceptionAsync(
         HttpResponseMessage response, string request, string? headerRequestId, CancellationToken cancellationToken)
     {
         var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
@@ -357,15 +394,16 @@ internal sealed class DigitalOceanClient : IDisposable
         }
 
         var mediaType = response.Content.Headers.ContentType?.MediaType ?? "no content type";
-        var message = error?.Message
+        var message = Redact(error?.Message
             ?? (text.Length == 0
                 ? $"{response.ReasonPhrase} (empty body)"
-                : $"{response.ReasonPhrase} ({mediaType} body: {Truncate(text)})");
-        var requestId = error?.RequestId ?? headerRequestId;
+                : $"{response.ReasonPhrase} ({mediaType} body: {Truncate(text)})"))!;
+        var requestId = Redact(error?.RequestId) ?? headerRequestId;
+        var errorId = Redact(error?.Id);
         return new DigitalOceanApiException(
-            DigitalOceanStrings.ApiError(request, (int)response.StatusCode, error?.Id, message) + RequestIdSuffix(requestId),
+            DigitalOceanStrings.ApiError(request, (int)response.StatusCode, errorId, message) + RequestIdSuffix(requestId),
             response.StatusCode,
-            error?.Id,
+            errorId,
             requestId);
     }
 
@@ -376,7 +414,17 @@ internal sealed class DigitalOceanClient : IDisposable
             ?? throw new InvalidOperationException(DigitalOceanStrings.NoAccessToken);
 
     private static string? NonEmptyVariable(string name)
-        => Environment.GetEnvironmentVariable(name) is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+        => Environment.GetEnvironmentVariable(name) is { } value && !string.IsNullOrWhiteSpace(value)
+            ? AccessTokenFormat.IsWellFormed(value.Trim())
+                ? value.Trim()
+                : throw new InvalidOperationException(DigitalOceanStrings.MalformedAccessToken($"The access token in {name}"))
+            : null;
+
+    /// <summary>A server may echo the token (a 401 message, a proxy's page, a header): it never reaches a log or a message.</summary>
+    private string? Redact(string? serverText)
+        => serverText is null || _authorization?.Parameter is not { Length: > 0 } token
+            ? serverText
+            : serverText.Replace(token, "***", StringComparison.Ordinal);
 
     private static string RequestIdSuffix(string? requestId) => requestId is null ? "" : $" (request id {requestId})";
 

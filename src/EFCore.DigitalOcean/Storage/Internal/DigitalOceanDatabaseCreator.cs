@@ -1,14 +1,16 @@
 using EFCore.DigitalOcean.Metadata.Internal;
 using EFCore.DigitalOcean.Storage.Internal;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace EFCore.DigitalOcean.Storage.Internal;
 
 /// <summary>
-///     The API always exists and cannot be created or dropped; <c>CanConnect</c> makes one cheap authenticated request.
-///     It reads the runtime model: the design-time one would be built from <c>OnModelCreating</c> even when the context uses
-///     a compiled model.
+///     The API always exists and cannot be created or dropped; <c>CanConnect</c> makes one cheap authenticated request, and
+///     is false when the API cannot be reached, refuses the token, or does not answer in time. It reads the runtime model: the
+///     design-time one would be built from <c>OnModelCreating</c> even when the context uses a compiled model (and cannot be
+///     under NativeAOT).
 /// </summary>
 internal sealed class DigitalOceanDatabaseCreator(DigitalOceanClient client, IModel model, ApiResourceTable resources)
     : IDatabaseCreator
@@ -30,7 +32,7 @@ internal sealed class DigitalOceanDatabaseCreator(DigitalOceanClient client, IMo
             await ProbeAsync(singleAttempt: false, cancellationToken).ConfigureAwait(false);
             return true;
         }
-        catch (Exception exception) when (exception is DigitalOceanApiException or HttpRequestException)
+        catch (Exception exception) when (exception is DigitalOceanApiException or HttpRequestException or TimeoutException)
         {
             return false;
         }

@@ -12,7 +12,8 @@ namespace EFCore.DigitalOcean.Storage.Internal;
 /// <summary>
 ///     Builds the one handler pipeline every request goes through: retries (<see cref="RetryPolicy" />), then rate-limit
 ///     spacing (<see cref="RateLimitThrottleHandler" />, so that each attempt is spaced), then the attempt's metrics
-///     (<see cref="AttemptTelemetryHandler" />), then the time limit of one attempt, then the connections. Those come from the
+///     (<see cref="AttemptTelemetryHandler" />), then the time limit of one attempt, which covers reading the whole body
+///     (<see cref="ResponseBufferingHandler" />), then the connections. Those come from the
 ///     application's <see cref="IHttpMessageHandlerFactory" /> when it configures
 ///     the provider's named client (so users add their own handlers with
 ///     <c>AddHttpClient(DigitalOceanDbContextOptionsBuilder.HttpClientName)</c>); otherwise from one connection pool that never
@@ -50,7 +51,10 @@ internal sealed class DigitalOceanHttpPipeline(RateLimitRegistry rateLimits) : I
                 {
                     InnerHandler = new AttemptTelemetryHandler
                     {
-                        InnerHandler = new ResilienceHandler(RetryPolicy.CreateAttemptTimeout(options)) { InnerHandler = connections }
+                        InnerHandler = new ResilienceHandler(RetryPolicy.CreateAttemptTimeout(options))
+                        {
+                            InnerHandler = new ResponseBufferingHandler { InnerHandler = connections }
+                        }
                     }
                 }
             },

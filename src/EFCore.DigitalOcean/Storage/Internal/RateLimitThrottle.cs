@@ -37,11 +37,11 @@ internal sealed class RateLimitState
         }
     }
 
-    public void Update(HttpResponseMessage response)
+    public void Update(HttpResponseMessage response, DateTimeOffset now)
     {
-        var limit = ResponseHeaders.GetInt64(response, ResponseHeaders.RateLimitLimit);
-        var remaining = ResponseHeaders.GetInt64(response, ResponseHeaders.RateLimitRemaining);
-        var reset = ResponseHeaders.GetInt64(response, ResponseHeaders.RateLimitReset);
+        var limit = ResponseHeaders.GetCount(response, ResponseHeaders.RateLimitLimit);
+        var remaining = ResponseHeaders.GetCount(response, ResponseHeaders.RateLimitRemaining);
+        var reset = ResponseHeaders.GetResetTime(response, now);
         if (remaining is null || reset is null)
         {
             return;
@@ -49,9 +49,9 @@ internal sealed class RateLimitState
 
         lock (_lock)
         {
-            _limit = limit is null ? _limit : (int)limit;
-            _remaining = (int)remaining;
-            _reset = DateTimeOffset.FromUnixTimeSeconds(reset.Value);
+            _limit = limit ?? _limit;
+            _remaining = remaining;
+            _reset = reset.Value;
         }
     }
 
@@ -125,7 +125,8 @@ internal sealed class RateLimitThrottleHandler(RateLimitRegistry registry, TimeP
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var state = registry.For(request.Headers.Authorization?.Parameter ?? "");
+        var token = request.Headers.Authorization?.Parameter ?? "";
+        var state = registry.For(token);
 
         // A probe measures the budget; it is not held back by it.
         var (delay, remaining) = RetryPolicy.IsSingleAttempt(request)
@@ -144,7 +145,16 @@ internal sealed class RateLimitThrottleHandler(RateLimitRegistry registry, TimeP
         }
 
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        state.Update(response);
+        var now = timeProvider.GetUtcNow();
+        if (request.Options.TryGetValue(Logger, out var responseLogger))
+        {
+            foreach (var (name, value) in ResponseHeaders.Unusable(response, now))
+            {
+                responseLogger.ResponseHeaderIgnored(name, token.Length == 0 ? value : value.Replace(token, "***", StringComparison.Ordinal));
+            }
+        }
+
+        state.Update(response, now);
         return response;
     }
 }

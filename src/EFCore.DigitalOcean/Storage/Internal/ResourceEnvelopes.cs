@@ -115,7 +115,10 @@ internal sealed class ResourceEnvelopeReader(ResourceRowReader rowReader, string
             reader.Read();
             if (isTotal && reader.TokenType == JsonTokenType.Number)
             {
-                total = reader.GetInt64();
+                // A count is a whole number from 0; anything else is a lie, never a count of 0.
+                total = reader.TryGetInt64(out var count) && count >= 0
+                    ? count
+                    : throw new JsonException($"'meta.total' is {Encoding.UTF8.GetString(reader.ValueSpan)}, not a count of items");
             }
             else
             {

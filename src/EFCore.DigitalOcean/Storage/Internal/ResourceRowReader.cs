@@ -20,6 +20,7 @@ internal sealed class ResourceRowReader
 
     private readonly Slot[] _slots;
     private readonly int[] _listColumns;
+    private readonly ulong _requiredSlots;
     private readonly int _width;
     private readonly Func<int, RowKeySet> _newKeySet;
 
@@ -35,6 +36,11 @@ internal sealed class ResourceRowReader
 
         var key = entityType.FindPrimaryKey()!.Properties.Single();
         _newKeySet = RowKeySet.Factory(key.ClrType, key.GetIndex());
+
+        // Without its key an item cannot be told apart, and without its creation time a cleanup by age would take it for
+        // the oldest: a body that leaves either out (or sends null) is refused, never read as 0 or 0001-01-01.
+        int[] required = [key.GetIndex(), .. resource.CreatedAtProperty is { } createdAt ? [entityType.FindProperty(createdAt)!.GetIndex()] : Array.Empty<int>()];
+        _requiredSlots = _slots.Select((slot, position) => required.Contains(slot.Index) ? 1UL << position : 0).Aggregate(0UL, (a, b) => a | b);
         Envelopes = new ResourceEnvelopeReader(this, resource.CollectionKey, resource.ItemKey);
     }
 
@@ -80,6 +86,7 @@ internal sealed class ResourceRowReader
         }
 
         var next = 0;
+        var present = 0UL;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             // The API writes fields in a stable order, so the slot after the last match is almost always the right one.
@@ -92,6 +99,7 @@ internal sealed class ResourceRowReader
             }
 
             var field = _slots[slot];
+            present |= reader.TokenType == JsonTokenType.Null || slot >= 64 ? 0 : 1UL << slot;
             try
             {
                 ReadValue(ref reader, field.Kind, page.Columns[field.Index]!, row);
@@ -103,6 +111,12 @@ internal sealed class ResourceRowReader
             }
 
             next = slot + 1;
+        }
+
+        if ((present & _requiredSlots) != _requiredSlots)
+        {
+            var missing = _slots.Where((_, position) => (_requiredSlots & ~present & (1UL << position)) != 0).First();
+            throw new JsonException($"an item has no '{Encoding.UTF8.GetString(missing.JsonName)}' (the field is missing or null)");
         }
     }
 

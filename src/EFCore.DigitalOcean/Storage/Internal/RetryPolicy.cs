@@ -49,9 +49,20 @@ internal static class RetryPolicy
                     DelayGenerator = args => ValueTask.FromResult(RateLimitDelay(args.Outcome.Result, options.TimeProvider)),
                     OnRetry = args =>
                     {
-                        var request = args.Context.GetRequestMessage();
-                        request?.Options.Set(Retried, true);
-                        DigitalOceanTelemetry.RecordRetry(request);
+                        if (args.Context.GetRequestMessage() is { } request)
+                        {
+                            request.Options.Set(Retried, true);
+                            DigitalOceanTelemetry.RecordRetry(request);
+                            if (request.Options.TryGetValue(RateLimitThrottleHandler.Logger, out var logger))
+                            {
+                                var outcome = args.Outcome.Result is { } response
+                                    ? ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture)
+                                    : args.Outcome.Exception?.GetType().Name ?? "no response";
+                                logger.RequestRetrying(
+                                    request.Method.Method + " " + request.RequestUri?.PathAndQuery, args.AttemptNumber + 1, outcome, args.RetryDelay);
+                            }
+                        }
+
                         return ValueTask.CompletedTask;
                     }
                 });
@@ -99,9 +110,10 @@ internal static class RetryPolicy
             return Clamp(wait);
         }
 
-        if (ResponseHeaders.GetInt64(response, ResponseHeaders.RateLimitReset) is { } reset)
+        var now = timeProvider.GetUtcNow();
+        if (ResponseHeaders.GetResetTime(response, now) is { } reset)
         {
-            return Clamp(DateTimeOffset.FromUnixTimeSeconds(reset) - timeProvider.GetUtcNow());
+            return Clamp(reset - now);
         }
 
         return null;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using System.Text;
 using EFCore.DigitalOcean.Diagnostics.Internal;
@@ -68,27 +69,39 @@ internal sealed class BulkWrite(
         }
 
         operation?.CountItems(targets.Count);
-        var failures = await BoundedRunner.RunAsync(
-                targets,
-                client.MaxConcurrentRequests,
-                (target, token) => target.Body is null
-                    ? client.DeleteAsync(resource, target.KeySegment, token)
-                    : client.UpdateAsync(resource, target.KeySegment, target.Body, rowReader, token),
-                cancellationToken)
-            .ConfigureAwait(false);
+        var done = new ConcurrentQueue<Target>();
+        List<WriteFailure<Target>> failures;
+        try
+        {
+            failures = await BoundedRunner.RunAsync(
+                    targets,
+                    client.MaxConcurrentRequests,
+                    async (target, token) =>
+                    {
+                        await (target.Body is null
+                                ? client.DeleteAsync(resource, target.KeySegment, token)
+                                : client.UpdateAsync(resource, target.KeySegment, target.Body, rowReader, token))
+                            .ConfigureAwait(false);
+                        done.Enqueue(target);
+                    },
+                    cancellationToken)
+                .ConfigureAwait(false);
+        }
+        finally
+        {
+            // Also when interrupted: what the server did, the tracker follows.
+            FollowServer(queryContext, done);
+        }
 
-        var failed = failures.Select(f => f.Operation).ToHashSet();
-        var succeeded = targets.Where(t => !failed.Contains(t)).ToList();
-        FollowServer(queryContext, succeeded);
         if (failures.Count > 0)
         {
             throw CreateException(failures, targets.Count);
         }
 
-        return succeeded.Count;
+        return done.Count;
     }
 
-    private void FollowServer(QueryContext queryContext, List<Target> succeeded)
+    private void FollowServer(QueryContext queryContext, IEnumerable<Target> succeeded)
     {
         var stateManager = queryContext.Context.GetService<IStateManager>();
         foreach (var target in succeeded)

@@ -6,6 +6,7 @@ using EFCore.DigitalOcean.Metadata.Internal;
 using EFCore.DigitalOcean.Storage.Internal;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Update;
 
@@ -13,13 +14,22 @@ namespace EFCore.DigitalOcean.Update.Internal;
 
 /// <summary>
 ///     SaveChanges for an API without transactions. Every entry is mapped and checked first, so a bad entry sends nothing.
-///     Then the writes run concurrently (up to <c>MaxConcurrentRequests</c>). When some fail, the ones that succeeded are
-///     accepted right away (they hold server values, or are detached once deleted) and the failed ones keep their state, so the
-///     change tracker tells the truth and calling SaveChanges again retries exactly what failed.
+///     Then the writes run concurrently (up to <c>MaxConcurrentRequests</c>): creates, PUTs and DELETEs, the actions that
+///     carry out property changes (a region added, a backup converted), then one request per membership gained or lost (a tag)
+///     listing every item. Whatever stops them (a failure, a cancellation, an unexpected exception), what the server confirmed
+///     is applied in a <c>finally</c>: each entry whose writes all succeeded is accepted, an entry with a failed write keeps it
+///     pending and nothing else, so the change tracker tells the truth and calling SaveChanges again sends exactly what failed.
+///     A create whose outcome is unknown is remembered, and looked for before it is ever sent again.
 /// </summary>
 internal sealed class DigitalOceanUpdatePipeline(
-    DigitalOceanClient client, ApiResourceTable resources, IDbContextTransactionManager transactions, StartedActions startedActions)
+    DigitalOceanClient client,
+    ApiResourceTable resources,
+    IDbContextTransactionManager transactions,
+    StartedActions startedActions,
+    IDiagnosticsLogger<DbLoggerCategory.Update> logger)
 {
+    private readonly InDoubtCreates _inDoubt = new();
+
     public async Task<int> SaveChangesAsync(IList<IUpdateEntry> entries, CancellationToken cancellationToken)
     {
         ((DigitalOceanTransactionManager)transactions).CheckNoAmbientTransaction(DigitalOceanOperationNames.SaveChanges);
@@ -65,9 +75,7 @@ internal sealed class DigitalOceanUpdatePipeline(
         }
 
         // Answers are collected and applied afterwards, on this thread: the change tracker is not thread-safe.
-        var serverRows = new ConcurrentDictionary<ApiWriteOperation, ResourceRow>();
-        var actions = new ConcurrentDictionary<ApiWriteOperation, StartedAction>();
-        var confirmed = new ConcurrentQueue<ApiWriteOperation>();
+        var answers = new ConcurrentDictionary<ApiWriteOperation, WriteAnswer>();
         var membershipWrites = MembershipWrite.Group(memberships);
         var settledMemberships = new ConcurrentDictionary<MembershipChange, string>();
         var failures = new List<SaveFailure>();
@@ -76,19 +84,7 @@ internal sealed class DigitalOceanUpdatePipeline(
             failures.AddRange((await BoundedRunner.RunAsync(
                     operations,
                     client.MaxConcurrentRequests,
-                    async (operation, token) =>
-                    {
-                        if (operation.Kind == ApiWriteKind.Action)
-                        {
-                            actions[operation] = await StartActionAsync(operation, token).ConfigureAwait(false);
-                        }
-                        else if (await ExecuteAsync(operation, token).ConfigureAwait(false) is { } row)
-                        {
-                            serverRows[operation] = row;
-                        }
-
-                        confirmed.Enqueue(operation);
-                    },
+                    async (operation, token) => answers[operation] = await ExecuteAsync(operation, token).ConfigureAwait(false),
                     cancellationToken)
                 .ConfigureAwait(false)).Select(SaveFailure.Of));
 
@@ -109,91 +105,194 @@ internal sealed class DigitalOceanUpdatePipeline(
         finally
         {
             // Whatever stopped the writes, what the server confirmed is applied, so that saving again never repeats it.
-            Settle(entries, operations, memberships, serverRows, actions, confirmed, settledMemberships, failures);
+            failures.AddRange(Apply(answers).Select(SaveFailure.Of));
+            Settle(entries, operations, memberships, answers, settledMemberships, failures);
         }
 
         return failures.Count == 0 ? entries.Count : throw CreateException(failures, entries.Count);
     }
 
     /// <summary>
-    ///     Applies what the server confirmed to each entry: server values, the actions it started (for a later wait), and, per
-    ///     entry, either acceptance (everything of it succeeded) or the original values of the parts that did.
+    ///     Applies each answer to its entry. An answer EF cannot accept (a key the context tracks for another entity, an
+    ///     update answered with another item) fails that entry alone, which keeps its state; a started action is kept for a
+    ///     later wait.
+    /// </summary>
+    private List<WriteFailure<ApiWriteOperation>> Apply(ConcurrentDictionary<ApiWriteOperation, WriteAnswer> answers)
+    {
+        var refused = new List<WriteFailure<ApiWriteOperation>>();
+        foreach (var (operation, answer) in answers)
+        {
+            if (answer.Action is { } action)
+            {
+                startedActions.Add(operation.Entry.EntityType, operation.KeySegment!, action);
+                continue;
+            }
+
+            if (answer.Row is not { } row)
+            {
+                continue;
+            }
+
+            if (Refusal(operation, row) is { } refusal)
+            {
+                if (operation.Kind == ApiWriteKind.Create)
+                {
+                    _inDoubt.Remember(Entity(operation), client.TimeProvider.GetUtcNow());
+                }
+
+                refused.Add(new WriteFailure<ApiWriteOperation>(operation, refusal));
+                answers.TryRemove(operation, out WriteAnswer? _);
+                continue;
+            }
+
+            ApplyServerValues(operation, row);
+            if (operation.Kind == ApiWriteKind.Create)
+            {
+                _inDoubt.Forget(Entity(operation));
+                if (answer.Adopted)
+                {
+                    logger.InDoubtCreateAdopted(ApiWriteOperationFactory.Describe(operation.Entry, operation.Resource), KeyOf(operation.Entry, row));
+                }
+            }
+        }
+
+        return refused;
+    }
+
+    /// <summary>
+    ///     Per entry, either acceptance (everything of it succeeded) or the original values of the parts that did (a region
+    ///     transferred, a tag gained, the fields a PUT carried), so that only what failed stays pending.
     /// </summary>
     private void Settle(
         IList<IUpdateEntry> entries,
         List<ApiWriteOperation> operations,
         List<MembershipChange> memberships,
-        ConcurrentDictionary<ApiWriteOperation, ResourceRow> serverRows,
-        ConcurrentDictionary<ApiWriteOperation, StartedAction> actions,
-        ConcurrentQueue<ApiWriteOperation> confirmed,
+        ConcurrentDictionary<ApiWriteOperation, WriteAnswer> answers,
         ConcurrentDictionary<MembershipChange, string> settledMemberships,
         List<SaveFailure> failures)
     {
-        foreach (var (operation, row) in serverRows)
-        {
-            ApplyServerValues(operation, row);
-        }
-
-        foreach (var (operation, action) in actions)
-        {
-            startedActions.Add(operation.Entry.EntityType, operation.KeySegment!, action);
-        }
-
-        var succeeded = confirmed.ToHashSet();
         var failedEntries = failures.Select(f => f.Entry).ToHashSet();
         var operationsByEntry = operations.ToLookup(o => o.Entry);
         var membershipsByEntry = memberships.ToLookup(m => m.Entry);
         foreach (var entry in entries)
         {
-            var entrySucceeded = operationsByEntry[entry].Where(succeeded.Contains).ToList();
+            var succeeded = operationsByEntry[entry].Where(answers.ContainsKey).ToList();
             var entryMemberships = membershipsByEntry[entry]
                 .Where(settledMemberships.ContainsKey)
                 .Select(m => (m, settledMemberships[m]))
                 .ToList();
             var complete = !failedEntries.Contains(entry)
-                && entrySucceeded.Count == operationsByEntry[entry].Count()
+                && succeeded.Count == operationsByEntry[entry].Count()
                 && entryMemberships.Count == membershipsByEntry[entry].Count();
-            if (complete || entrySucceeded.Count > 0 || entryMemberships.Count > 0)
+            if (complete || succeeded.Count > 0 || entryMemberships.Count > 0)
             {
-                EntrySettlement.Settle(entry, resources.Get(entry.EntityType), entrySucceeded, entryMemberships, complete);
+                EntrySettlement.Settle(entry, resources.Get(entry.EntityType), succeeded, entryMemberships, complete);
             }
         }
     }
 
-    private async Task<StartedAction> StartActionAsync(ApiWriteOperation operation, CancellationToken cancellationToken)
+    private static DigitalOceanApiException? Refusal(ApiWriteOperation operation, ResourceRow row)
     {
-        var answer = await client.SendAsync(
-                HttpMethod.Post,
-                operation.Resource.ItemPath(operation.KeySegment!) + "/" + operation.Resource.ActionsPath,
-                operation.JsonBody,
-                JsonBodies.Reader(DigitalOceanJsonContext.Default.ActionBody),
-                cancellationToken)
-            .ConfigureAwait(false);
-        var action = answer?.Action ?? throw new DigitalOceanApiException(DigitalOceanStrings.ActionAnswerWithoutAction(operation.Resource.ItemPath(operation.KeySegment!)), HttpStatusCode.Created);
-        return new StartedAction(action.Id, action.Type ?? "", action.RegionSlug);
+        var entry = (InternalEntityEntry)operation.Entry;
+        var key = KeyOf(entry, row);
+        if (operation.Kind == ApiWriteKind.Update && ApiResource.KeySegment(key) != operation.KeySegment)
+        {
+            return new DigitalOceanApiException(
+                DigitalOceanStrings.UpdateAnsweredWithOtherItem(ApiWriteOperationFactory.Describe(entry, operation.Resource), key),
+                HttpStatusCode.OK);
+        }
+
+        return operation.Kind == ApiWriteKind.Create
+            && entry.StateManager.TryGetEntry(entry.EntityType.FindPrimaryKey()!, [key]) is { } tracked && tracked != entry
+                ? new DigitalOceanApiException(
+                    DigitalOceanStrings.CreateAnsweredWithTrackedId(ApiWriteOperationFactory.Describe(entry, operation.Resource), key),
+                    HttpStatusCode.Accepted)
+                : null;
     }
 
-    private async Task<ResourceRow?> ExecuteAsync(ApiWriteOperation operation, CancellationToken cancellationToken)
+    private static object KeyOf(IUpdateEntry entry, ResourceRow row)
+        => row[entry.EntityType.FindPrimaryKey()!.Properties[0].GetIndex()]!;
+
+    private static object Entity(ApiWriteOperation operation) => ((InternalEntityEntry)operation.Entry).Entity;
+
+    private async Task<WriteAnswer> ExecuteAsync(ApiWriteOperation operation, CancellationToken cancellationToken)
     {
         var resource = operation.Resource;
         var rows = ResourceRowReader.For(operation.Entry.EntityType, resource);
         switch (operation.Kind)
         {
             case ApiWriteKind.Create:
-                return await client.CreateAsync(resource, operation.JsonBody!, rows, cancellationToken).ConfigureAwait(false);
+                return await CreateAsync(operation, resource, rows, cancellationToken).ConfigureAwait(false);
             case ApiWriteKind.Update:
-                return await client.UpdateAsync(resource, operation.KeySegment!, operation.JsonBody!, rows, cancellationToken)
-                    .ConfigureAwait(false);
+                return new WriteAnswer(
+                    await client.UpdateAsync(resource, operation.KeySegment!, operation.JsonBody!, rows, cancellationToken).ConfigureAwait(false));
+            case ApiWriteKind.Action:
+                return new WriteAnswer(null) { Action = await StartActionAsync(operation, cancellationToken).ConfigureAwait(false) };
             default:
                 await client.DeleteAsync(resource, operation.KeySegment!, cancellationToken).ConfigureAwait(false);
-                return null;
+                return new WriteAnswer(null);
         }
+    }
+
+    /// <summary>
+    ///     A create whose earlier outcome is unknown is looked for first: one match is adopted instead of being created again,
+    ///     several fail the entry and send nothing. A create whose answer is lost now is remembered as in doubt.
+    /// </summary>
+    private async Task<WriteAnswer> CreateAsync(
+        ApiWriteOperation operation, ApiResource resource, ResourceRowReader rows, CancellationToken cancellationToken)
+    {
+        var entity = Entity(operation);
+        if (_inDoubt.FirstSent(entity) is { } firstSent)
+        {
+            var matches = await InDoubtCreateLookup.FindAsync(client, operation.Entry, resource, firstSent, cancellationToken)
+                .ConfigureAwait(false);
+            if (matches.Count == 1)
+            {
+                return new WriteAnswer(matches[0], Adopted: true);
+            }
+
+            if (matches.Count > 1)
+            {
+                throw new DigitalOceanApiException(
+                    DigitalOceanStrings.AmbiguousInDoubtCreate(
+                        ApiWriteOperationFactory.Describe(operation.Entry, resource), matches.Select(m => KeyOf(operation.Entry, m))),
+                    HttpStatusCode.OK);
+            }
+        }
+
+        var sentAt = client.TimeProvider.GetUtcNow();
+        try
+        {
+            return new WriteAnswer(
+                await client.CreateAsync(resource, operation.JsonBody!, rows, cancellationToken).ConfigureAwait(false));
+        }
+        catch (Exception exception) when (MayHaveBeenApplied(exception))
+        {
+            _inDoubt.Remember(entity, sentAt);
+            throw;
+        }
+    }
+
+    private async Task<StartedAction> StartActionAsync(ApiWriteOperation operation, CancellationToken cancellationToken)
+    {
+        var itemPath = operation.Resource.ItemPath(operation.KeySegment!);
+        var answer = await client.SendAsync(
+                HttpMethod.Post,
+                itemPath + "/" + operation.Resource.ActionsPath,
+                operation.JsonBody,
+                JsonBodies.Reader(DigitalOceanJsonContext.Default.ActionBody),
+                cancellationToken)
+            .ConfigureAwait(false);
+        var action = answer?.Action
+            ?? throw new DigitalOceanApiException(DigitalOceanStrings.ActionAnswerWithoutAction(itemPath), HttpStatusCode.Created);
+        return new StartedAction(action.Id, action.Type ?? "", action.RegionSlug);
     }
 
     /// <summary>
     ///     The response is the server's truth: its values (the real id in place of the temporary one, the status, the creation
     ///     time…) replace the entry's. Only the key is store-generated in EF's sense; the rest are plain current values, which
-    ///     EF accepts as original values once the save is over.
+    ///     EF accepts as original values once the save is over. A change an action or a membership carries out keeps the value
+    ///     asked for: the PUT's answer predates it.
     /// </summary>
     private static void ApplyServerValues(ApiWriteOperation operation, ResourceRow row)
     {
@@ -209,18 +308,21 @@ internal sealed class DigitalOceanUpdatePipeline(
             else if (!resource.WriteOnly.Contains(property.Name)
                      && !(ApiChangeWriteFactory.IsChangeWrite(resource, property.Name) && entry.IsModified(property)))
             {
-                // A change an action or a membership carries out keeps the value asked for; the PUT's answer predates it.
                 entityEntry.Property(property.Name).CurrentValue = value;
             }
         }
     }
 
-    /// <summary>A server error or a lost answer says nothing about whether the request was carried out.</summary>
+    /// <summary>
+    ///     Only a 4xx says that the API refused the request before doing anything. A server error, a success whose body could
+    ///     not be read, a lost answer or a cancellation while the request was in flight say nothing about whether it was
+    ///     carried out.
+    /// </summary>
     private static bool MayHaveBeenApplied(Exception exception)
-        => exception is TimeoutException or HttpRequestException
-            || exception is DigitalOceanApiException { StatusCode: >= HttpStatusCode.InternalServerError };
+        => exception is TimeoutException or HttpRequestException or OperationCanceledException
+            || exception is DigitalOceanApiException { StatusCode: < HttpStatusCode.BadRequest or >= HttpStatusCode.InternalServerError };
 
-    private static DbUpdateException CreateException(List<SaveFailure> failures, int attempted)
+    private DbUpdateException CreateException(List<SaveFailure> failures, int attempted)
     {
         var failedEntries = failures.Select(f => f.Entry).Distinct().ToList();
         var message = new StringBuilder()
@@ -230,9 +332,9 @@ internal sealed class DigitalOceanUpdatePipeline(
         {
             message.AppendLine().Append("  ").Append(ApiWriteOperationFactory.Describe(failure.Entry, failure.Resource)).Append(" (")
                 .Append(failure.Write).Append("): ").Append(failure.Exception.Message);
-            if (failure.IsCreate && MayHaveBeenApplied(failure.Exception))
+            if (failure.IsCreate && _inDoubt.FirstSent(((InternalEntityEntry)failure.Entry).Entity) is not null)
             {
-                message.Append(" The API may have created the image anyway: look for it before saving again.");
+                message.Append(' ').Append(DigitalOceanStrings.CreateInDoubt);
             }
         }
 
