@@ -11,7 +11,7 @@ namespace ImagesConsole.CompiledModels
     public partial class ImagesContextModel
     {
         private ImagesContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("70311fa3-0950-42d1-bb1f-336d86bc8a54"), entityTypeCount: 1)
+            : base(skipDetectChanges: false, modelId: new Guid("653dc746-9c54-4994-ab4a-2a91c9b1fecf"), entityTypeCount: 1)
         {
         }
 

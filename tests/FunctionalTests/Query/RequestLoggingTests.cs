@@ -51,8 +51,37 @@ public class RequestLoggingTests
         var entry = Assert.Single(log.Of(DigitalOceanEventId.RequestExecuted));
         Assert.Equal("Microsoft.EntityFrameworkCore.Database.Command", entry.Category);
         Assert.Equal(LogLevel.Information, entry.Level);
-        Assert.Contains("GET /v2/images/debian-12-x64 (200)", entry.Message);
+        Assert.Contains("GET /v2/images/? (200)", entry.Message);
         Assert.Contains($"request-id={Assert.Single(cloud.Requests).RequestId}", entry.Message);
+    }
+
+    [Fact]
+    public void Values_in_urls_are_logged_only_with_sensitive_data_logging()
+    {
+        using var cloud = TestCloud.Start(FakeCatalog.Realistic());
+        var (plain, sensitive) = (new CapturedLog(), new CapturedLog());
+        using var plainFactory = ListLoggerProvider.CreateFactory(plain);
+        using var sensitiveFactory = ListLoggerProvider.CreateFactory(sensitive);
+        var (slug, tag) = ("debian-12-x64", "secret-tag");
+        using (var db = cloud.CreateContext(configure: b => b.UseLoggerFactory(plainFactory)))
+        {
+            _ = db.Images.Where(i => i.Slug == slug).ToList();
+            _ = db.Images.Where(i => i.Tags.Contains(tag)).Take(3).ToList();
+        }
+
+        using (var db = cloud.CreateContext(configure: b => b.UseLoggerFactory(sensitiveFactory).EnableSensitiveDataLogging()))
+        {
+            _ = db.Images.Where(i => i.Slug == slug).ToList();
+            _ = db.Images.Where(i => i.Tags.Contains(tag)).Take(3).ToList();
+        }
+
+        Assert.Equal(
+            ["GET /v2/images/? (200)", "GET /v2/images?tag_name=?&per_page=3&page=1 (200)"],
+            plain.Of(DigitalOceanEventId.RequestExecuted).Select(e => e.Message[("Executed HTTP request ".Length)..(e.Message.IndexOf(") in", StringComparison.Ordinal) + 1)]));
+        Assert.All(plain.Entries, e => Assert.DoesNotContain("debian-12-x64", e.Message));
+        Assert.All(plain.Entries, e => Assert.DoesNotContain("secret-tag", e.Message));
+        Assert.Contains(sensitive.Of(DigitalOceanEventId.RequestExecuted), e => e.Message.Contains("GET /v2/images/debian-12-x64 (200)"));
+        Assert.Contains(sensitive.Of(DigitalOceanEventId.RequestExecuted), e => e.Message.Contains("tag_name=secret-tag"));
     }
 
     [Fact]

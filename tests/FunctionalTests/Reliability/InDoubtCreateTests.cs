@@ -46,7 +46,7 @@ public class InDoubtCreateTests
         RequestAssert.Sent(cloud.Requests, Listing + "&tag_name=web");
         var adopted = Assert.Single(cloud.Log.Of(DigitalOceanEventId.InDoubtCreateAdopted));
         Assert.Equal(
-            $"The new Image 'in-doubt', whose earlier create had an unknown outcome, was found as image {created.Id} and adopted instead of being created again.",
+            $"The new Image 'in-doubt', whose earlier create had an unknown outcome, was found with id {created.Id} and adopted instead of being created again.",
             adopted.Message);
 
         // Known now: the next save sends nothing.

@@ -36,7 +36,7 @@ internal static class DigitalOceanLoggerExtensions
         var milliseconds = ((long)elapsed.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
         var remaining = rateLimitRemaining?.ToString(CultureInfo.InvariantCulture) ?? "?";
         var body = requestBody is not null && diagnostics.ShouldLogSensitiveData() ? " " + requestBody : "";
-        var request = method + " " + path;
+        var request = method + " " + LoggedRequestTarget.For(path, diagnostics.ShouldLogSensitiveData());
         if (diagnostics.ShouldLog(definition))
         {
             definition.Log(diagnostics, request, statusText, milliseconds, remaining, requestId ?? "?", body);
@@ -66,7 +66,7 @@ internal static class DigitalOceanLoggerExtensions
         Log(
             diagnostics,
             definition,
-            request,
+            LoggedRequestTarget.ForRequest(request, diagnostics.ShouldLogSensitiveData()),
             $"attempt {attempt.ToString(CultureInfo.InvariantCulture)} ended with {outcome}; waiting "
             + ((long)delay.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) + " ms");
     }
@@ -137,7 +137,7 @@ internal static class DigitalOceanLoggerExtensions
         var definition = Definition(
             ref Definitions(diagnostics).LogInDoubtCreateAdopted, diagnostics, DigitalOceanEventId.InDoubtCreateAdopted,
             LogLevel.Information,
-            "{entry}, whose earlier create had an unknown outcome, was found as item {id} and adopted instead of being created again.");
+            "{entry}, whose earlier create had an unknown outcome, was found with id {id} and adopted instead of being created again.");
         Log(diagnostics, definition, entry, ApiResource.KeySegment(id));
     }
 
