@@ -237,4 +237,11 @@ internal static class DigitalOceanStrings
     public static string AmbiguousInDoubtCreate(string entry, IEnumerable<object> ids)
         => $"{entry}: its earlier create had an unknown outcome, and several of your images match it ({string.Join(", ", ids)}); "
             + "nothing was sent. Delete the extra ones, or attach the one to keep, and save again.";
+
+    public const string ActionInDoubt
+        = "Its outcome is unknown: the next SaveChanges looks for it among the image's actions before starting it again.";
+
+    public static string AmbiguousInDoubtAction(string entry, IEnumerable<object> ids)
+        => $"{entry}: an earlier request for this action had an unknown outcome, and several of the image's actions match it "
+            + $"({string.Join(", ", ids)}); nothing was sent.";
 }

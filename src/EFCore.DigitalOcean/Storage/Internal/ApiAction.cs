@@ -16,4 +16,7 @@ internal sealed class ApiAction
 
     [JsonPropertyName("region_slug")]
     public string? RegionSlug { get; set; }
+
+    [JsonPropertyName("started_at")]
+    public DateTimeOffset? StartedAt { get; set; }
 }

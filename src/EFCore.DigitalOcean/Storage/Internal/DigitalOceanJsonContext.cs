@@ -20,6 +20,7 @@ internal sealed class ApiErrorBody
 [JsonSerializable(typeof(AccountTransferBody))]
 [JsonSerializable(typeof(AccountTransferRequest))]
 [JsonSerializable(typeof(ActionBody))]
+[JsonSerializable(typeof(ActionsPage))]
 [JsonSerializable(typeof(TagBody))]
 [JsonSerializable(typeof(TagName))]
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]

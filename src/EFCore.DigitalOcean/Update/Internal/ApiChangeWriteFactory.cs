@@ -50,7 +50,7 @@ internal static class ApiChangeWriteFactory
             }
 
             actions.AddRange(added.Select(value => Action(
-                entry, resource, keySegment, property, value, ActionBody.Write(list.ActionType, list.ValueField, value))));
+                entry, resource, keySegment, property, value, ActionRequestBody.Write(list.ActionType, list.ValueField, value))));
         }
 
         foreach (var transition in resource.TransitionActions)
@@ -67,7 +67,7 @@ internal static class ApiChangeWriteFactory
                 continue;
             }
 
-            actions.Add(Action(entry, resource, keySegment, property, transition.To, ActionBody.Write(transition.ActionType)));
+            actions.Add(Action(entry, resource, keySegment, property, transition.To, ActionRequestBody.Write(transition.ActionType)));
         }
 
         if (resource.Membership is { } membership && entry.EntityType.FindProperty(membership.Property) is { } members

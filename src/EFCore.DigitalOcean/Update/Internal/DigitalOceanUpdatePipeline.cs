@@ -29,6 +29,7 @@ internal sealed class DigitalOceanUpdatePipeline(
     IDiagnosticsLogger<DbLoggerCategory.Update> logger)
 {
     private readonly InDoubtCreates _inDoubt = new();
+    private readonly InDoubtActions _inDoubtActions = new();
 
     public async Task<int> SaveChangesAsync(IList<IUpdateEntry> entries, CancellationToken cancellationToken)
     {
@@ -273,19 +274,71 @@ internal sealed class DigitalOceanUpdatePipeline(
         }
     }
 
+    /// <summary>
+    ///     Starts an action, unless an earlier POST of the same action had an unknown outcome: then the item's actions are
+    ///     listed first, and one of the same type (and region) started no earlier than that POST, less the clock margin, is
+    ///     adopted instead of started again; several fail the entry and send nothing.
+    /// </summary>
     private async Task<StartedAction> StartActionAsync(ApiWriteOperation operation, CancellationToken cancellationToken)
     {
         var itemPath = operation.Resource.ItemPath(operation.KeySegment!);
-        var answer = await client.SendAsync(
-                HttpMethod.Post,
-                itemPath + "/" + operation.Resource.ActionsPath,
-                operation.JsonBody,
-                JsonBodies.Reader(DigitalOceanJsonContext.Default.ActionBody),
-                cancellationToken)
-            .ConfigureAwait(false);
+        var actionsPath = itemPath + "/" + operation.Resource.ActionsPath;
+        var entity = Entity(operation);
+        if (_inDoubtActions.FirstSent(entity, operation.JsonBody!) is { } firstSent)
+        {
+            var matches = await FindStartedActionsAsync(actionsPath, operation, firstSent, cancellationToken).ConfigureAwait(false);
+            if (matches.Count == 1)
+            {
+                _inDoubtActions.Forget(entity, operation.JsonBody!);
+                return matches[0];
+            }
+
+            if (matches.Count > 1)
+            {
+                throw new DigitalOceanApiException(
+                    DigitalOceanStrings.AmbiguousInDoubtAction(
+                        ApiWriteOperationFactory.Describe(operation.Entry, operation.Resource), matches.Select(m => (object)m.Id)),
+                    HttpStatusCode.OK);
+            }
+        }
+
+        var sentAt = client.TimeProvider.GetUtcNow();
+        ActionBody? answer;
+        try
+        {
+            answer = await client.SendAsync(
+                    HttpMethod.Post, actionsPath, operation.JsonBody, JsonBodies.Reader(DigitalOceanJsonContext.Default.ActionBody),
+                    cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (Exception exception) when (MayHaveBeenApplied(exception))
+        {
+            _inDoubtActions.Remember(entity, operation.JsonBody!, sentAt);
+            throw;
+        }
+
         var action = answer?.Action
             ?? throw new DigitalOceanApiException(DigitalOceanStrings.ActionAnswerWithoutAction(itemPath), HttpStatusCode.Created);
+        _inDoubtActions.Forget(entity, operation.JsonBody!);
         return new StartedAction(action.Id, action.Type ?? "", action.RegionSlug);
+    }
+
+    /// <summary>The item's actions that an in-doubt POST of <paramref name="operation" />'s body may have started.</summary>
+    private async Task<List<StartedAction>> FindStartedActionsAsync(
+        string actionsPath, ApiWriteOperation operation, DateTimeOffset firstSent, CancellationToken cancellationToken)
+    {
+        using var sent = System.Text.Json.JsonDocument.Parse(operation.JsonBody!);
+        var type = sent.RootElement.GetProperty("type").GetString();
+        var region = operation.Settles is (_, string value) ? value : null;
+        var page = await client.SendAsync(
+                HttpMethod.Get, actionsPath + "?per_page=200&page=1", null, JsonBodies.Reader(DigitalOceanJsonContext.Default.ActionsPage),
+                cancellationToken)
+            .ConfigureAwait(false);
+        var notBefore = firstSent - InDoubtCreateLookup.ClockSkew;
+        return [.. (page?.Actions ?? [])
+            .Where(a => a.Type == type && a.Status != ImageActionStatuses.Errored && a.StartedAt >= notBefore
+                && (operation.Settles?.Value is not string || a.RegionSlug == region))
+            .Select(a => new StartedAction(a.Id, a.Type!, a.RegionSlug))];
     }
 
     /// <summary>
@@ -332,9 +385,14 @@ internal sealed class DigitalOceanUpdatePipeline(
         {
             message.AppendLine().Append("  ").Append(ApiWriteOperationFactory.Describe(failure.Entry, failure.Resource)).Append(" (")
                 .Append(failure.Write).Append("): ").Append(failure.Exception.Message);
-            if (failure.IsCreate && _inDoubt.FirstSent(((InternalEntityEntry)failure.Entry).Entity) is not null)
+            var entity = ((InternalEntityEntry)failure.Entry).Entity;
+            if (failure.IsCreate && _inDoubt.FirstSent(entity) is not null)
             {
                 message.Append(' ').Append(DigitalOceanStrings.CreateInDoubt);
+            }
+            else if (failure.ActionBody is { } body && _inDoubtActions.FirstSent(entity, body) is not null)
+            {
+                message.Append(' ').Append(DigitalOceanStrings.ActionInDoubt);
             }
         }
 

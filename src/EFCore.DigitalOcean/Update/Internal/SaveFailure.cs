@@ -3,9 +3,14 @@ using Microsoft.EntityFrameworkCore.Update;
 
 namespace EFCore.DigitalOcean.Update.Internal;
 
-/// <summary>One write of one entry that failed: which entry, what the write was (a method, an action, a membership) and why.</summary>
+/// <summary>
+///     One write of one entry that failed: which entry, what the write was (a method, an action, a membership), why, and for
+///     an action its body (what an in-doubt action is remembered by).
+/// </summary>
 internal sealed record SaveFailure(IUpdateEntry Entry, ApiResource Resource, string Write, bool IsCreate, Exception Exception)
 {
+    public string? ActionBody { get; init; }
+
     public static SaveFailure Of(WriteFailure<ApiWriteOperation> failure)
         => new(
             failure.Operation.Entry,
@@ -14,7 +19,10 @@ internal sealed record SaveFailure(IUpdateEntry Entry, ApiResource Resource, str
                 ? DigitalOceanStrings.ActionWrite(property.Name, value)
                 : failure.Operation.Method.Method,
             failure.Operation.Kind == ApiWriteKind.Create,
-            failure.Exception);
+            failure.Exception)
+        {
+            ActionBody = failure.Operation.Kind == ApiWriteKind.Action ? failure.Operation.JsonBody : null,
+        };
 
     /// <summary>A membership write that failed fails each entry it listed.</summary>
     public static IEnumerable<SaveFailure> Of(WriteFailure<MembershipWrite> failure)

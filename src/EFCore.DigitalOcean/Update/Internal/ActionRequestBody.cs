@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace EFCore.DigitalOcean.Update.Internal;
 
 /// <summary>The body of an action request: <c>{"type":"transfer","region":"sfo3"}</c> or <c>{"type":"convert"}</c>.</summary>
-internal static class ActionBody
+internal static class ActionRequestBody
 {
     public static string Write(string type, string? field = null, string? value = null)
     {
