@@ -9,9 +9,3 @@ internal sealed class DigitalOceanQueryContext(QueryContextDependencies dependen
 {
     public DigitalOceanClient Client { get; } = client;
 }
-
-internal sealed class DigitalOceanQueryContextFactory(QueryContextDependencies dependencies, DigitalOceanClient client)
-    : IQueryContextFactory
-{
-    public QueryContext Create() => new DigitalOceanQueryContext(dependencies, client);
-}

@@ -74,10 +74,3 @@ internal sealed class DigitalOceanQueryTranslationPreprocessor(
         }
     }
 }
-
-internal sealed class DigitalOceanQueryTranslationPreprocessorFactory(QueryTranslationPreprocessorDependencies dependencies)
-    : IQueryTranslationPreprocessorFactory
-{
-    public QueryTranslationPreprocessor Create(QueryCompilationContext queryCompilationContext)
-        => new DigitalOceanQueryTranslationPreprocessor(dependencies, (DigitalOceanQueryCompilationContext)queryCompilationContext);
-}

@@ -99,10 +99,3 @@ internal sealed class DigitalOceanShapedQueryCompilingExpressionVisitor(
                 query.Pipeline, QueryCompilationContext.QueryContextParameter, query.Source).Compile();
     }
 }
-
-internal sealed class DigitalOceanShapedQueryCompilingExpressionVisitorFactory(ShapedQueryCompilingExpressionVisitorDependencies dependencies)
-    : IShapedQueryCompilingExpressionVisitorFactory
-{
-    public ShapedQueryCompilingExpressionVisitor Create(QueryCompilationContext queryCompilationContext)
-        => new DigitalOceanShapedQueryCompilingExpressionVisitor(dependencies, queryCompilationContext);
-}

@@ -2,9 +2,6 @@ using System.Buffers;
 
 namespace EFCore.DigitalOcean.Storage.Internal;
 
-/// <summary>Reads a whole response body (as UTF-8 JSON) into a value.</summary>
-internal delegate T BodyReader<out T>(ReadOnlySpan<byte> body);
-
 /// <summary>
 ///     Reads a response body into a buffer rented from the shared pool and parses it in one synchronous pass. Buffering is
 ///     what System.Text.Json does for a custom converter anyway, but it then scans the JSON twice (once to find the end of

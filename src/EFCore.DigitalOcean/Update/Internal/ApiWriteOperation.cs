@@ -4,17 +4,6 @@ using Microsoft.EntityFrameworkCore.Update;
 
 namespace EFCore.DigitalOcean.Update.Internal;
 
-/// <summary>The request one change-tracker entry becomes: a create, an update or a delete.</summary>
-internal enum ApiWriteKind
-{
-    Create,
-    Update,
-    Delete,
-
-    /// <summary>A <c>POST {item}/actions</c> that carries out a property change (a transfer, a convert).</summary>
-    Action
-}
-
 /// <summary>
 ///     One write, fully decided before anything is sent: the entry it came from, the resource, the method, the item's key as a
 ///     path segment (for update and delete) and the JSON body (for create and update).

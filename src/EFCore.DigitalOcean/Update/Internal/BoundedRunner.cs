@@ -1,8 +1,5 @@
 namespace EFCore.DigitalOcean.Update.Internal;
 
-/// <summary>An operation that failed, with why.</summary>
-internal sealed record WriteFailure<T>(T Operation, Exception Exception);
-
 /// <summary>
 ///     Runs independent writes concurrently, at most <c>MaxConcurrentRequests</c> at a time, and collects the API failures
 ///     instead of stopping at the first: with no transactions, the caller must learn exactly which writes went through.

@@ -3,16 +3,6 @@ using System.Text.Json;
 
 namespace EFCore.DigitalOcean.Storage.Internal;
 
-/// <summary>One page of a list response: its rows and <c>meta.total</c>.</summary>
-internal sealed class ResourcePage(RowPage rows, long total)
-{
-    public RowPage Rows { get; } = rows;
-    public long Total { get; } = total;
-}
-
-/// <summary>The single item of a get, create or update response.</summary>
-internal sealed record ResourceItem(ResourceRow Row);
-
 /// <summary>
 ///     Reads the envelopes a resource comes in: <c>{"images":[...],"links":{...},"meta":{"total":N}}</c> for a page and
 ///     <c>{"image":{...}}</c> for one item, from a whole body in memory, in one forward pass. Page links are ignored on purpose:

@@ -1,0 +1,7 @@
+using System.Text;
+using System.Text.Json;
+
+namespace EFCore.DigitalOcean.Storage.Internal;
+
+/// <summary>The single item of a get, create or update response.</summary>
+internal sealed record ResourceItem(ResourceRow Row);
