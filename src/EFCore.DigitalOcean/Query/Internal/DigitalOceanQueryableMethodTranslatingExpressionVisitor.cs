@@ -186,7 +186,7 @@ internal sealed class DigitalOceanQueryableMethodTranslatingExpressionVisitor : 
 
         // One matching row answers Any, so the listing stops there.
         query.AddOperator(nameof(RowOperators.Take), Expression.Constant(1), "Take(1)");
-        return Aggregate(filtered, null, values => Expression.Call(EnumerableMethod(nameof(Enumerable.Any), values.Type), values), "Any()");
+        return Aggregate(filtered, null, values => Expression.Call(EnumerableMethod(AnyMethod, values.Type), values), "Any()");
     }
 
     protected override ShapedQueryExpression? TranslateAll(ShapedQueryExpression source, LambdaExpression predicate)
@@ -200,7 +200,7 @@ internal sealed class DigitalOceanQueryableMethodTranslatingExpressionVisitor : 
         Query(counterExamples).AddOperator(nameof(RowOperators.Take), Expression.Constant(1), "Take(1)");
         return Aggregate(
             counterExamples, null,
-            values => Expression.Not(Expression.Call(EnumerableMethod(nameof(Enumerable.Any), values.Type), values)),
+            values => Expression.Not(Expression.Call(EnumerableMethod(AnyMethod, values.Type), values)),
             $"All({Describe(predicate)})");
     }
 
@@ -211,7 +211,7 @@ internal sealed class DigitalOceanQueryableMethodTranslatingExpressionVisitor : 
             ? Fail("Contains of a whole Image")
             : Aggregate(
                 source, null,
-                values => Expression.Call(EnumerableMethod(nameof(Enumerable.Contains), values.Type), values, rewrittenItem),
+                values => Expression.Call(EnumerableMethod(ContainsMethod, values.Type), values, rewrittenItem),
                 $"Contains({Describe(item)})");
     }
 
@@ -404,8 +404,8 @@ internal sealed class DigitalOceanQueryableMethodTranslatingExpressionVisitor : 
             return ScalarResult(filtered, resultType);
         }
 
-        var method = aggregate == ServerAggregate.Count ? nameof(Enumerable.Count) : nameof(Enumerable.LongCount);
-        return Aggregate(filtered, null, values => Expression.Call(EnumerableMethod(method, values.Type), values), $"{method}()");
+        var method = aggregate == ServerAggregate.Count ? CountMethod : LongCountMethod;
+        return Aggregate(filtered, null, values => Expression.Call(EnumerableMethod(method, values.Type), values), $"{method.Name}()");
     }
 
     private ShapedQueryExpression? NumericAggregate(
@@ -472,13 +472,18 @@ internal sealed class DigitalOceanQueryableMethodTranslatingExpressionVisitor : 
         }
     }
 
-    private static System.Reflection.MethodInfo EnumerableMethod(string name, Type valuesType)
-    {
-        var elementType = valuesType.GetGenericArguments()[0];
-        return typeof(Enumerable).GetMethods()
-            .Single(m => m.Name == name && m.GetParameters().Length == (name == nameof(Enumerable.Contains) ? 2 : 1))
-            .MakeGenericMethod(elementType);
-    }
+    // The LINQ to Objects definitions the in-memory aggregates call, looked up once.
+    private static readonly System.Reflection.MethodInfo AnyMethod = EnumerableDefinition(nameof(Enumerable.Any), 1);
+    private static readonly System.Reflection.MethodInfo ContainsMethod = EnumerableDefinition(nameof(Enumerable.Contains), 2);
+    private static readonly System.Reflection.MethodInfo CountMethod = EnumerableDefinition(nameof(Enumerable.Count), 1);
+    private static readonly System.Reflection.MethodInfo LongCountMethod = EnumerableDefinition(nameof(Enumerable.LongCount), 1);
+
+    private static System.Reflection.MethodInfo EnumerableDefinition(string name, int parameters)
+        => typeof(Enumerable).GetMethods().Single(m => m.Name == name && m.GetParameters().Length == parameters);
+
+    /// <summary>One of those definitions, for the element type of <paramref name="valuesType" />.</summary>
+    private static System.Reflection.MethodInfo EnumerableMethod(System.Reflection.MethodInfo definition, Type valuesType)
+        => definition.MakeGenericMethod(valuesType.GetGenericArguments()[0]);
 
     private ShapedQueryExpression? Fail(string what)
     {

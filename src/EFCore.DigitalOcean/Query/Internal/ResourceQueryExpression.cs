@@ -19,6 +19,10 @@ internal sealed class ResourceQueryExpression : Expression, IPrintableExpression
 
     private readonly List<PushedFilter> _filters = [];
 
+    /// <summary>The row operators by name, looked up once.</summary>
+    private static readonly Dictionary<string, MethodInfo> RowOperatorMethods
+        = typeof(RowOperators).GetMethods(BindingFlags.Public | BindingFlags.Static).ToDictionary(m => m.Name);
+
     public ResourceQueryExpression(IEntityType entityType, ApiResource resource, ListScope? scope)
     {
         EntityType = entityType;
@@ -159,7 +163,7 @@ internal sealed class ResourceQueryExpression : Expression, IPrintableExpression
         Type[]? genericArguments = null,
         bool isFilter = false)
     {
-        var method = typeof(RowOperators).GetMethod(rowOperator, BindingFlags.Public | BindingFlags.Static)!;
+        var method = RowOperatorMethods[rowOperator];
         if (method.IsGenericMethodDefinition)
         {
             method = method.MakeGenericMethod(genericArguments ?? [genericArgument!]);
