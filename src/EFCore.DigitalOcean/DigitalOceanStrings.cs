@@ -244,4 +244,10 @@ internal static class DigitalOceanStrings
     public static string AmbiguousInDoubtAction(string entry, IEnumerable<object> ids)
         => $"{entry}: an earlier request for this action had an unknown outcome, and several of the image's actions match it "
             + $"({string.Join(", ", ids)}); nothing was sent.";
+
+    public static string RequiredToCreate(string item, string property) => $"{item}: {property} is required to create it.";
+
+    public static string NothingSent(IEnumerable<string> problems)
+        => "SaveChanges sent nothing, because the API cannot apply these changes:" + Environment.NewLine
+            + string.Join(Environment.NewLine, problems);
 }

@@ -75,7 +75,7 @@ internal static class ApiWriteOperationFactory
             var value = entry.GetCurrentValue(property);
             if (value is null || value is string text && string.IsNullOrWhiteSpace(text))
             {
-                problems.Add($"{Describe(entry, resource)}: {name} is required to create it.");
+                problems.Add(DigitalOceanStrings.RequiredToCreate(Describe(entry, resource), name));
             }
 
             values.Add((property, value));

@@ -71,8 +71,7 @@ internal sealed class DigitalOceanUpdatePipeline(
 
         if (problems.Count > 0)
         {
-            throw new InvalidOperationException(
-                "SaveChanges sent nothing, because the API cannot apply these changes:" + Environment.NewLine + string.Join(Environment.NewLine, problems));
+            throw new InvalidOperationException(DigitalOceanStrings.NothingSent(problems));
         }
 
         // Answers are collected and applied afterwards, on this thread: the change tracker is not thread-safe.
