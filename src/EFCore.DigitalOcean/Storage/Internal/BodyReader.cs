@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace EFCore.DigitalOcean.Storage.Internal;
 
 /// <summary>Reads a whole response body (as UTF-8 JSON) into a value.</summary>

@@ -1,10 +1,7 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using EFCore.DigitalOcean.Diagnostics.Internal;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace EFCore.DigitalOcean.Storage.Internal;
 

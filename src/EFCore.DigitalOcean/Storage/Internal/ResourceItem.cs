@@ -1,6 +1,3 @@
-using System.Text;
-using System.Text.Json;
-
 namespace EFCore.DigitalOcean.Storage.Internal;
 
 /// <summary>The single item of a get, create or update response.</summary>

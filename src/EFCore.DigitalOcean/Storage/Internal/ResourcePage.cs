@@ -1,6 +1,3 @@
-using System.Text;
-using System.Text.Json;
-
 namespace EFCore.DigitalOcean.Storage.Internal;
 
 /// <summary>One page of a list response: its rows and <c>meta.total</c>.</summary>

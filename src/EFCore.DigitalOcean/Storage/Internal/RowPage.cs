@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace EFCore.DigitalOcean.Storage.Internal;
 
 /// <summary>
