@@ -11,17 +11,19 @@ namespace EFCore.DigitalOcean.FunctionalTests.CompiledModels
     public partial class CloudContextModel
     {
         private CloudContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9763981f-bd75-4a41-940a-05ca2775e526"), entityTypeCount: 3)
+            : base(skipDetectChanges: false, modelId: new Guid("a74d0cce-5895-4922-9fec-5bbff31c2dab"), entityTypeCount: 4)
         {
         }
 
         partial void Initialize()
         {
             var image = ImageEntityType.Create(this);
+            var imageAction = ImageActionEntityType.Create(this);
             var region = RegionEntityType.Create(this);
             var snapshot = SnapshotEntityType.Create(this);
 
             ImageEntityType.CreateAnnotations(image);
+            ImageActionEntityType.CreateAnnotations(imageAction);
             RegionEntityType.CreateAnnotations(region);
             SnapshotEntityType.CreateAnnotations(snapshot);
 
