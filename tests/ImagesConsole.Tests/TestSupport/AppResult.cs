@@ -53,7 +53,7 @@ internal sealed partial record AppResult(int ExitCode, string Stdout, string Std
     /// <summary>The <c>id</c> of each element of a JSON array.</summary>
     public static long[] Ids(JsonElement array) => [.. array.EnumerateArray().Select(image => image.GetProperty("id").GetInt64())];
 
-    [GeneratedRegex(@"^(Importing image \d+ '.*': \S+( \(.*\))?|(Deleting \d+ images?|Transfer to \S+|Convert to a snapshot)( \(.*\))?: \d+%)$")]
+    [GeneratedRegex(@"^(Importing image \d+ '.*': \S+( \(.*\))?|(Deleting \d+ (images?|snapshots?)|Transfer to \S+|Convert to a snapshot)( \(.*\))?: \d+%)$")]
     private static partial Regex ProgressLine();
 
     public override string ToString() => $"exit {ExitCode}\nstdout:\n{Stdout}\nstderr:\n{Stderr}";
