@@ -136,6 +136,27 @@ public class LifecycleCommandTests
     }
 
     [Fact]
+    public async Task A_transfer_that_ends_as_errored_fails_the_wait_naming_the_action_and_region()
+    {
+        using var fake = DigitalOceanFake.Start(new DigitalOceanFakeOptions { Seed = Build(), ActionPolls = 1000 });
+
+        var run = App.Start(fake, "transfer", $"{WebSnapshot}", "--region", "sfo3", "--wait");
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!fake.Requests.Any(r => r.Method == "GET" && r.Path.Contains("/actions/", StringComparison.Ordinal)) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        var action = Assert.Single(fake.Actions);
+        fake.SetActionStatus(action.Id, "errored");
+        var result = await run.Completion.WaitAsync(TimeSpan.FromSeconds(20));
+
+        result.AssertExit(1, $"error: action {action.Id} on image {WebSnapshot} (Transfer to sfo3) ended as errored");
+        Assert.Equal("", result.Stdout);
+        Assert.Single(fake.Requests, r => r.Method == "POST");
+    }
+
+    [Fact]
     public async Task Transfer_refuses_a_malformed_region_before_any_request()
     {
         using var fake = App.StartFake();

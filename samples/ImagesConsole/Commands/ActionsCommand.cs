@@ -25,14 +25,7 @@ internal sealed class ActionsCommand : ImagesCommand
         await using var session = context.OpenSession();
         var id = context.Get(_id);
         var actions = await session.Db.ImageActions.Where(a => a.ImageId == id).AsNoTracking().ToListAsync(cancellationToken);
-        if (context.Json)
-        {
-            context.WriteJson<IReadOnlyList<ActionOutput>>([.. actions.Select(ActionOutput.From)], OutputJson.Context.IReadOnlyListActionOutput);
-        }
-        else
-        {
-            _table.Write(context, actions);
-        }
+        _table.WriteRows(context, actions, ActionOutput.From, OutputJson.Context.IReadOnlyListActionOutput);
 
         return ExitCodes.Success;
     }

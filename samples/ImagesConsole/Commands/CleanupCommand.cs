@@ -3,7 +3,6 @@ using EFCore.DigitalOcean;
 using ImagesConsole.Deletion;
 using ImagesConsole.Output;
 using Microsoft.EntityFrameworkCore;
-using Spectre.Console;
 
 namespace ImagesConsole.Commands;
 
@@ -105,20 +104,9 @@ internal sealed class CleanupCommand : ImagesCommand
             return Finish(context, plan, DeletionReport.Empty, dryRun: true);
         }
 
-        if (!context.Get(_yes))
+        if (await DeletionSummary.ConfirmAsync(context, DeletionSummary.Images(candidates.Count), context.Get(_yes), cancellationToken) is { } refused)
         {
-            if (!context.Environment.IsInteractive)
-            {
-                return context.Fail(
-                    $"refusing to delete {DeletionSummary.Images(candidates.Count)} without confirmation, because the input is not "
-                    + "interactive: pass --yes to confirm, or --dry-run to only look.");
-            }
-
-            var question = $"Delete {DeletionSummary.Images(candidates.Count)}?";
-            if (!await context.Environment.ErrorConsole.ConfirmAsync(question, defaultValue: false, cancellationToken))
-            {
-                return context.Fail("cancelled; nothing was deleted.");
-            }
+            return refused;
         }
 
         var report = await DeletionSummary.DeleteAsync(context, session.Db, candidates, cancellationToken);

@@ -19,14 +19,7 @@ internal sealed class RegionsCommand : ImagesCommand
     {
         await using var session = context.OpenSession();
         var regions = await session.Db.Regions.AsNoTracking().ToListAsync(cancellationToken);
-        if (context.Json)
-        {
-            context.WriteJson<IReadOnlyList<RegionOutput>>([.. regions.Select(RegionOutput.From)], OutputJson.Context.IReadOnlyListRegionOutput);
-        }
-        else
-        {
-            _table.Write(context, regions);
-        }
+        _table.WriteRows(context, regions, RegionOutput.From, OutputJson.Context.IReadOnlyListRegionOutput);
 
         return ExitCodes.Success;
     }

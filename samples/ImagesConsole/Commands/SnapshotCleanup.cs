@@ -38,19 +38,9 @@ internal static class SnapshotCleanup
             return Finish(context, plan, deleted: [], dryRun: true);
         }
 
-        if (!yes)
+        if (await DeletionSummary.ConfirmAsync(context, Snapshots(candidates.Count), yes, cancellationToken) is { } refused)
         {
-            if (!context.Environment.IsInteractive)
-            {
-                return context.Fail(
-                    $"refusing to delete {Snapshots(candidates.Count)} without confirmation, because the input is not interactive: "
-                    + "pass --yes to confirm, or --dry-run to only look.");
-            }
-
-            if (!await context.Environment.ErrorConsole.ConfirmAsync($"Delete {Snapshots(candidates.Count)}?", defaultValue: false, cancellationToken))
-            {
-                return context.Fail("cancelled; nothing was deleted.");
-            }
+            return refused;
         }
 
         session.Db.Snapshots.RemoveRange(candidates);

@@ -45,14 +45,7 @@ internal sealed class SnapshotsCommand : ImagesCommand
         }
 
         var list = await snapshots.OrderByDescending(s => s.CreatedAt).AsNoTracking().ToListAsync(cancellationToken);
-        if (context.Json)
-        {
-            context.WriteJson<IReadOnlyList<SnapshotOutput>>([.. list.Select(SnapshotOutput.From)], OutputJson.Context.IReadOnlyListSnapshotOutput);
-        }
-        else
-        {
-            _table.Write(context, list);
-        }
+        _table.WriteRows(context, list, SnapshotOutput.From, OutputJson.Context.IReadOnlyListSnapshotOutput);
 
         return ExitCodes.Success;
     }

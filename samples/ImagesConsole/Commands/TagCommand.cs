@@ -47,7 +47,7 @@ internal sealed class TagCommand : ImagesCommand
         var tags = values[1..];
         return ImageUpdate.RunAsync(
             context, long.Parse(values[0], CultureInfo.InvariantCulture), Purpose(context),
-            image => image.Tags = [.. image.Tags, .. tags.Where(t => !image.Tags.Contains(t, StringComparer.OrdinalIgnoreCase))],
+            image => AddTags(image, tags),
             cancellationToken);
     }
 
@@ -64,13 +64,17 @@ internal sealed class TagCommand : ImagesCommand
 
         foreach (var image in images)
         {
-            image.Tags = [.. image.Tags, .. tags.Where(t => !image.Tags.Contains(t, StringComparer.OrdinalIgnoreCase))];
+            AddTags(image, tags);
         }
 
         await session.Db.SaveChangesAsync(cancellationToken);
         context.Inform($"Tagged {DeletionSummary.Images(images.Count)} with {string.Join(", ", tags)}: {string.Join(", ", images.Select(i => i.Id))}.");
         return ExitCodes.Success;
     }
+
+    // Tags compare in any case, as the API's do: "WEB" on an image tagged "web" is no change.
+    private static void AddTags(Image image, IEnumerable<string> tags)
+        => image.Tags = [.. image.Tags, .. tags.Where(t => !image.Tags.Contains(t, StringComparer.OrdinalIgnoreCase))];
 
     private void Validate(CommandResult result)
     {
