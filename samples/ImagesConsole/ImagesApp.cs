@@ -64,6 +64,14 @@ public static class ImagesApp
         root.Subcommands.Add(new DescribeCommand(environment, globals));
         root.Subcommands.Add(new DeleteCommand(environment, globals));
         root.Subcommands.Add(new CleanupCommand(environment, globals));
+        root.Subcommands.Add(new SnapshotsCommand(environment, globals));
+        root.Subcommands.Add(new RegionsCommand(environment, globals));
+        root.Subcommands.Add(new ActionsCommand(environment, globals));
+        root.Subcommands.Add(new TransferCommand(environment, globals));
+        root.Subcommands.Add(new ConvertCommand(environment, globals));
+        root.Subcommands.Add(new TagCommand(environment, globals));
+        root.Subcommands.Add(new UntagCommand(environment, globals));
+        root.Subcommands.Add(new GiveCommand(environment, globals));
 
         // No command: the help, as doctl does, rather than "Required command was not provided".
         root.SetAction(parseResult => new HelpAction().Invoke(parseResult));

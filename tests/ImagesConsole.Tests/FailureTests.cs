@@ -121,7 +121,8 @@ public class FailureTests
 
         result.AssertNoStackTrace();
         Assert.Equal(1, result.ExitCode);
-        var line = Assert.Single(result.ErrorLines);
-        Assert.StartsWith("error: could not show image '3001': the API could not be reached: ", line);
+        // A refused connection is retried, and each retry says so; then one error line.
+        Assert.All(result.ErrorLines[..^1], line => Assert.StartsWith("retrying: Retrying HTTP request GET /v2/images/3001 ", line));
+        Assert.StartsWith("error: could not show image '3001': the API could not be reached: ", result.ErrorLines[^1]);
     }
 }

@@ -3,7 +3,6 @@ using EFCore.DigitalOcean;
 using ImagesConsole.Deletion;
 using ImagesConsole.Output;
 using Microsoft.EntityFrameworkCore;
-using Spectre.Console;
 
 namespace ImagesConsole.Commands;
 
@@ -13,7 +12,8 @@ namespace ImagesConsole.Commands;
 /// </summary>
 internal sealed class CleanupCommand : ImagesCommand
 {
-    private readonly Option<TimeSpan> _olderThan = DurationArgument.Required("--older-than", "Delete images created longer ago than this.");
+    private readonly Option<TimeSpan?> _olderThan = DurationArgument.Optional(
+        "--older-than", "Delete images (or with --per-source, snapshots) created longer ago than this; required without --per-source.");
     private readonly Option<string?> _type = TypeOption.Create("Only images of this type.");
     private readonly Option<string?> _tag = new("--tag") { Description = "Only images with this tag.", HelpName = "tag" };
 
@@ -22,6 +22,12 @@ internal sealed class CleanupCommand : ImagesCommand
         Description = "Never delete the newest N matching images (of the given type and tag), however old.",
         HelpName = "n",
         CustomParser = ValueParsers.Count(minimum: 0),
+    };
+
+    private readonly Option<bool> _perSource = new("--per-source")
+    {
+        Description = "Clean up Droplet and volume snapshots (/v2/snapshots) instead: keep the newest --keep-newest N of each "
+            + "Droplet or volume, delete the rest.",
     };
 
     private readonly Option<bool> _dryRun = new("--dry-run") { Description = "Show what would be deleted, and delete nothing." };
@@ -35,19 +41,49 @@ internal sealed class CleanupCommand : ImagesCommand
         Options.Add(_type);
         Options.Add(_tag);
         Options.Add(_keepNewest);
+        Options.Add(_perSource);
         Options.Add(_dryRun);
         Options.Add(_yes);
         _table.AddTo(this);
+        Validators.Add(result =>
+        {
+            if (!result.GetValue(_perSource))
+            {
+                if (result.GetResult(_olderThan) is null)
+                {
+                    result.AddError("Option '--older-than' is required (or --per-source, to keep the newest snapshots of each source).");
+                }
+
+                return;
+            }
+
+            if (result.GetValue(_keepNewest) < 1)
+            {
+                result.AddError("--per-source needs --keep-newest N (at least 1): how many snapshots of each Droplet or volume to keep.");
+            }
+
+            if (result.GetResult(_type) is not null || result.GetResult(_tag) is not null || result.GetResult(_table.Format) is not null)
+            {
+                result.AddError("--type, --tag and --format apply to images; --per-source cleans up snapshots, and takes none of them.");
+            }
+        });
     }
 
     protected override string Purpose(CommandContext context) => "clean up images";
 
     protected override async Task<int> RunAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        await using var session = context.OpenSession();
         var keepNewest = context.Get(_keepNewest);
+        if (context.Get(_perSource))
+        {
+            return await SnapshotCleanup.RunAsync(
+                context, DateTimeOffset.UtcNow - context.Get(_olderThan), keepNewest, context.Get(_dryRun), context.Get(_yes),
+                header: !context.Get(_table.NoHeader), cancellationToken);
+        }
+
+        await using var session = context.OpenSession();
         var plan = CleanupPlan.Make(
-            await Matching(context, session.Db.Images).ToListAsync(cancellationToken), DateTimeOffset.UtcNow - context.Get(_olderThan),
+            await Matching(context, session.Db.Images).ToListAsync(cancellationToken), DateTimeOffset.UtcNow - context.Get(_olderThan)!.Value,
             keepNewest);
         TellKeptAndSkipped(context, plan, keepNewest);
         var candidates = plan.Candidates;
@@ -68,20 +104,9 @@ internal sealed class CleanupCommand : ImagesCommand
             return Finish(context, plan, DeletionReport.Empty, dryRun: true);
         }
 
-        if (!context.Get(_yes))
+        if (await DeletionSummary.ConfirmAsync(context, DeletionSummary.Images(candidates.Count), context.Get(_yes), cancellationToken) is { } refused)
         {
-            if (!context.Environment.IsInteractive)
-            {
-                return context.Fail(
-                    $"refusing to delete {DeletionSummary.Images(candidates.Count)} without confirmation, because the input is not "
-                    + "interactive: pass --yes to confirm, or --dry-run to only look.");
-            }
-
-            var question = $"Delete {DeletionSummary.Images(candidates.Count)}?";
-            if (!await context.Environment.ErrorConsole.ConfirmAsync(question, defaultValue: false, cancellationToken))
-            {
-                return context.Fail("cancelled; nothing was deleted.");
-            }
+            return refused;
         }
 
         var report = await DeletionSummary.DeleteAsync(context, session.Db, candidates, cancellationToken);

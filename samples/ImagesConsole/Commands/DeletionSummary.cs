@@ -55,6 +55,29 @@ internal static class DeletionSummary
             : ExitCodes.Failure;
     }
 
+    /// <summary>
+    ///     Asks before deleting <paramref name="what" /> (<c>3 images</c>) unless <c>--yes</c> was given: returns
+    ///     <see langword="null" /> to go ahead, or the exit code of a refusal (input that is not interactive, or a "no").
+    /// </summary>
+    public static async Task<int?> ConfirmAsync(CommandContext context, string what, bool yes, CancellationToken cancellationToken)
+    {
+        if (yes)
+        {
+            return null;
+        }
+
+        if (!context.Environment.IsInteractive)
+        {
+            return context.Fail(
+                $"refusing to delete {what} without confirmation, because the input is not interactive: pass --yes to confirm, "
+                + "or --dry-run to only look.");
+        }
+
+        return await context.Environment.ErrorConsole.ConfirmAsync($"Delete {what}?", defaultValue: false, cancellationToken)
+            ? null
+            : context.Fail("cancelled; nothing was deleted.");
+    }
+
     public static IReadOnlyList<long> DeletedIds(DeletionReport report) => [.. report.Deleted.Select(i => i.Id)];
 
     public static IReadOnlyList<FailureOutput> Failures(DeletionReport report)

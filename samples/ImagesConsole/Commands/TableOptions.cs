@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using System.Text.Json.Serialization.Metadata;
 using ImagesConsole.Output;
 
 namespace ImagesConsole.Commands;
@@ -39,6 +40,19 @@ internal sealed class TableOptions<T>
     /// <summary>Writes <paramref name="rows" /> to stdout in the columns the user picked.</summary>
     public void Write(CommandContext context, IReadOnlyList<T> rows)
         => TableWriter.Write(context.Environment, context.Get(Format) ?? _default, rows, header: !context.Get(NoHeader));
+
+    /// <summary>Writes <paramref name="rows" /> to stdout: as JSON with <c>--json</c> (each row mapped to its output record), else as the table.</summary>
+    public void WriteRows<TOutput>(CommandContext context, IReadOnlyList<T> rows, Func<T, TOutput> output, JsonTypeInfo<IReadOnlyList<TOutput>> typeInfo)
+    {
+        if (context.Json)
+        {
+            context.WriteJson<IReadOnlyList<TOutput>>([.. rows.Select(output)], typeInfo);
+        }
+        else
+        {
+            Write(context, rows);
+        }
+    }
 
     private IReadOnlyList<TableColumn<T>> Parse(ArgumentResult result)
     {

@@ -1,5 +1,6 @@
 using System.CommandLine.Parsing;
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace ImagesConsole.Commands;
 
@@ -7,7 +8,7 @@ namespace ImagesConsole.Commands;
 ///     The <c>CustomParser</c>s the options and arguments share. Each one reports a bad value as a parse error that names the
 ///     option (or argument) and says what it accepts, so System.CommandLine refuses the command before it runs.
 /// </summary>
-internal static class ValueParsers
+internal static partial class ValueParsers
 {
     /// <summary>The largest count any option takes: far above any account's images, far below an overflow.</summary>
     public const int MaxCount = 1_000_000;
@@ -77,6 +78,24 @@ internal static class ValueParsers
         result.AddError($"{NameOf(result)} takes an absolute http or https URL, not '{text}'.");
         return null;
     }
+
+    /// <summary>Region slugs such as <c>nyc3</c>, lower-case letters then digits; every one that is not is named in one error.</summary>
+    public static string[] RegionSlugs(ArgumentResult result)
+        => Matching(result, RegionSlug(), "region slugs such as nyc3 (the 'regions' command lists them)");
+
+    private static string[] Matching(ArgumentResult result, Regex pattern, string what)
+    {
+        var invalid = result.Tokens.Where(token => !pattern.IsMatch(token.Value)).Select(token => $"'{token.Value}'").ToList();
+        if (invalid.Count > 0)
+        {
+            result.AddError($"{NameOf(result)} takes {what}, not {string.Join(", ", invalid)}.");
+        }
+
+        return [.. result.Tokens.Select(token => token.Value).Distinct(StringComparer.Ordinal)];
+    }
+
+    [GeneratedRegex("^[a-z]+[0-9]+$")]
+    private static partial Regex RegionSlug();
 
     /// <summary>How the user wrote the symbol: <c>--top</c> for an option, <c>&lt;id&gt;</c> for an argument.</summary>
     public static string NameOf(ArgumentResult result)

@@ -11,15 +11,21 @@ namespace ImagesConsole.CompiledModels
     public partial class ImagesContextModel
     {
         private ImagesContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("653dc746-9c54-4994-ab4a-2a91c9b1fecf"), entityTypeCount: 1)
+            : base(skipDetectChanges: false, modelId: new Guid("ec59510f-6dbe-4099-abbe-8c67cc42da65"), entityTypeCount: 4)
         {
         }
 
         partial void Initialize()
         {
             var image = ImageEntityType.Create(this);
+            var imageAction = ImageActionEntityType.Create(this);
+            var region = RegionEntityType.Create(this);
+            var snapshot = SnapshotEntityType.Create(this);
 
             ImageEntityType.CreateAnnotations(image);
+            ImageActionEntityType.CreateAnnotations(imageAction);
+            RegionEntityType.CreateAnnotations(region);
+            SnapshotEntityType.CreateAnnotations(snapshot);
 
             AddAnnotation("ProductVersion", "10.0.15");
         }

@@ -25,4 +25,8 @@ internal static class OutputJson
 [JsonSerializable(typeof(IReadOnlyList<ImageOutput>))]
 [JsonSerializable(typeof(DeletionOutput))]
 [JsonSerializable(typeof(CleanupOutput))]
+[JsonSerializable(typeof(IReadOnlyList<SnapshotOutput>))]
+[JsonSerializable(typeof(IReadOnlyList<RegionOutput>))]
+[JsonSerializable(typeof(IReadOnlyList<ActionOutput>))]
+[JsonSerializable(typeof(SnapshotCleanupOutput))]
 internal sealed partial class OutputJsonContext : JsonSerializerContext;

@@ -17,6 +17,7 @@ internal sealed class ProviderActivity
     private static readonly Dictionary<EventId, string> Notices = new()
     {
         [DigitalOceanEventId.RequestThrottled] = "throttled",
+        [DigitalOceanEventId.RequestRetrying] = "retrying",
     };
 
     private volatile string? _notice;

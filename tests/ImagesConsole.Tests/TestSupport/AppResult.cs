@@ -11,7 +11,8 @@ internal sealed partial record AppResult(int ExitCode, string Stdout, string Std
 
     /// <summary>
     ///     The lines of stderr without those of the progress displays (<c>Importing image …: pending</c>, <c>Deleting 2 images:
-    ///     50%</c>), which a redirected stderr gets each time they change, so their number depends on timing.
+    ///     50%</c>, <c>Transfer to sfo3: 100%</c>, with the provider's notice in brackets when there is one), which a redirected
+    ///     stderr gets each time they change, so their number depends on timing.
     /// </summary>
     public string[] MessageLines => [.. ErrorLines.Where(line => !ProgressLine().IsMatch(line))];
 
@@ -52,7 +53,7 @@ internal sealed partial record AppResult(int ExitCode, string Stdout, string Std
     /// <summary>The <c>id</c> of each element of a JSON array.</summary>
     public static long[] Ids(JsonElement array) => [.. array.EnumerateArray().Select(image => image.GetProperty("id").GetInt64())];
 
-    [GeneratedRegex(@"^(Importing image \d+ '.*': \S+|Deleting \d+ images?: \d+%)$")]
+    [GeneratedRegex(@"^(Importing image \d+ '.*': \S+( \(.*\))?|(Deleting \d+ (images?|snapshots?)|Transfer to \S+|Convert to a snapshot)( \(.*\))?: \d+%)$")]
     private static partial Regex ProgressLine();
 
     public override string ToString() => $"exit {ExitCode}\nstdout:\n{Stdout}\nstderr:\n{Stderr}";
