@@ -28,7 +28,8 @@ public class CancellationTests
         Assert.Equal(130, result.ExitCode);
         var retries = result.MessageLines.TakeWhile(line => line.StartsWith("retrying: ", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(retries);
-        Assert.All(retries, line => Assert.Contains($"DELETE /v2/images/{Failing}", line));
+        // Without --verbose the provider logs no values from URLs: the id is '?'.
+        Assert.All(retries, line => Assert.Contains("DELETE /v2/images/? ", line));
         Assert.Equal(
             [$"Cancelled after deleting 1 image: {OldWebSnapshot}.", $"Not deleted, interrupted before the API confirmed it: {Failing}."],
             result.MessageLines.Skip(retries.Count));
