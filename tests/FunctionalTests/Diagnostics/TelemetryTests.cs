@@ -60,7 +60,8 @@ public class TelemetryTests
         Assert.Equal(3, telemetry.HistogramCount(Duration, Server(cloud), ("http.request.method", "GET"), ("db.collection.name", "images")));
         Assert.Equal(0, telemetry.Sum(Retries, Server(cloud)));
         var gauge = telemetry.Collect(RateLimitRemaining);
-        var ours = Assert.Single(gauge, p => p.GetGaugeLastValueLong() == Budget - 3);
+        // The last answer to arrive sets the gauge; pages 2 and 3 are in flight together, so it is page 2's or page 3's.
+        var ours = Assert.Single(gauge, p => p.GetGaugeLastValueLong() is Budget - 3 or Budget - 2);
         Assert.Equal(["digitalocean.rate_limit.id"], TelemetryCapture.Tags(ours).Keys);
         Assert.Equal(1, telemetry.Sum(EfQueries) - queriesBefore);
         AssertTokenNowhere(telemetry, cloud.Fake.AccessToken);
