@@ -25,11 +25,18 @@ internal sealed class FilterPushdown(ResourceQueryExpression query)
         var remaining = new List<Expression>();
 
         // The parent's key is the path the items live under, so it goes into every request, a point read's too.
-        if (Resource.ParentKeyProperty is { } parentKey && query.Parent is null
-            && conjuncts.FirstOrDefault(c => MatchEquality(c) is var (property, _) && property == parentKey) is { } parentCondition)
+        if (Resource.ParentKeyProperty is { } parentKey && query.Parent is null)
         {
-            query.PushParent(MatchEquality(parentCondition)!.Value.Value);
-            conjuncts.Remove(parentCondition);
+            foreach (var conjunct in conjuncts)
+            {
+                if (MatchEquality(conjunct) is var (property, value) && property == parentKey)
+                {
+                    query.PushParent(value);
+                    conjuncts.Remove(conjunct);
+                    break;
+                }
+            }
+
             if (conjuncts.Count == 0)
             {
                 return null;

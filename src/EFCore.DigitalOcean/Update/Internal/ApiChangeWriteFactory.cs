@@ -90,5 +90,6 @@ internal static class ApiChangeWriteFactory
         IUpdateEntry entry, ApiResource resource, string keySegment, IProperty property, object value, string body)
         => new(entry, resource, ApiWriteKind.Action, keySegment, body) { Settles = (property, value) };
 
-    private static IReadOnlyList<string> Values(object? list) => list as IReadOnlyList<string> ?? [];
+    /// <summary>The values of a string-list property; none for a null list.</summary>
+    public static IReadOnlyList<string> Values(object? list) => list as IReadOnlyList<string> ?? [];
 }

@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using EFCore.DigitalOcean.Metadata.Internal;
 using Microsoft.EntityFrameworkCore;
@@ -50,9 +48,7 @@ internal static class ApiWriteOperationFactory
 
     /// <summary>Writes the JSON body of an update from property values; shared by SaveChanges and ExecuteUpdate.</summary>
     public static string Body(IEnumerable<(IProperty Property, object? Value)> values)
-    {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
+        => JsonBodyWriter.Write(writer =>
         {
             writer.WriteStartObject();
             foreach (var (property, value) in values)
@@ -61,10 +57,7 @@ internal static class ApiWriteOperationFactory
             }
 
             writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
+        });
 
     private static string CreateBody(IUpdateEntry entry, ApiResource resource, List<string> problems)
     {

@@ -26,10 +26,10 @@ internal static class EntrySettlement
         {
             // Names compare case-insensitively and show in the API's case: that of the names the item had, and of those gained.
             var property = entityEntry.Property(membership.Property);
-            var canonical = Values(property.OriginalValue).Concat(settledMemberships.Where(m => m.Change.Gained).Select(m => m.Name))
+            var canonical = ApiChangeWriteFactory.Values(property.OriginalValue).Concat(settledMemberships.Where(m => m.Change.Gained).Select(m => m.Name))
                 .DistinctBy(v => v, StringComparer.OrdinalIgnoreCase)
                 .ToDictionary(v => v, v => v, StringComparer.OrdinalIgnoreCase);
-            var current = Values(property.CurrentValue);
+            var current = ApiChangeWriteFactory.Values(property.CurrentValue);
             if (current.Any(v => canonical.TryGetValue(v, out var name) && name != v))
             {
                 property.CurrentValue = (IReadOnlyList<string>)[.. current.Select(v => canonical.GetValueOrDefault(v, v))];
@@ -39,9 +39,9 @@ internal static class EntrySettlement
             {
                 var lost = settledMemberships.Where(m => !m.Change.Gained).Select(m => m.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
                 var gained = settledMemberships.Where(m => m.Change.Gained).Select(m => m.Name);
-                var original = Values(property.OriginalValue).Where(v => !lost.Contains(v)).Concat(gained)
+                var original = ApiChangeWriteFactory.Values(property.OriginalValue).Where(v => !lost.Contains(v)).Concat(gained)
                     .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-                Settle(property, original, Values(property.CurrentValue).ToHashSet(StringComparer.OrdinalIgnoreCase).SetEquals(original));
+                Settle(property, original, ApiChangeWriteFactory.Values(property.CurrentValue).ToHashSet(StringComparer.OrdinalIgnoreCase).SetEquals(original));
             }
         }
 
@@ -67,7 +67,7 @@ internal static class EntrySettlement
                     var actionEntry = entityEntry.Property(property.Name);
                     if (actionEntry.CurrentValue is IReadOnlyList<string> current)
                     {
-                        var original = Values(actionEntry.OriginalValue);
+                        var original = ApiChangeWriteFactory.Values(actionEntry.OriginalValue);
                         var settled = current.Where(v => original.Contains(v) || Equals(v, value)).ToList();
                         Settle(actionEntry, settled, settled.Count == current.Count);
                     }
@@ -91,5 +91,4 @@ internal static class EntrySettlement
         }
     }
 
-    private static IReadOnlyList<string> Values(object? list) => list as IReadOnlyList<string> ?? [];
 }

@@ -1,6 +1,3 @@
-using System.Buffers;
-using System.Text;
-using System.Text.Json;
 using EFCore.DigitalOcean.Storage.Internal;
 
 namespace EFCore.DigitalOcean.Update.Internal;
@@ -21,7 +18,7 @@ internal static class MembershipWriter
             var created = await client.SendAsync(
                     HttpMethod.Post,
                     write.Membership.CollectionPath,
-                    JsonSerializer.Serialize(new TagName { Name = name }, DigitalOceanJsonContext.Default.TagName),
+                    JsonBodies.Write(new TagName { Name = name }, DigitalOceanJsonContext.Default.TagName),
                     JsonBodies.Reader(DigitalOceanJsonContext.Default.TagBody),
                     cancellationToken)
                 .ConfigureAwait(false);
@@ -40,24 +37,21 @@ internal static class MembershipWriter
 
     /// <summary><c>{"resources":[{"resource_id":"123","resource_type":"image"},…]}</c>; the API takes the id as a string.</summary>
     private static string ResourcesBody(MembershipWrite write)
-    {
-        var buffer = new ArrayBufferWriter<byte>(64 + 48 * write.Changes.Count);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            writer.WriteStartArray("resources");
-            foreach (var change in write.Changes)
+        => JsonBodyWriter.Write(
+            writer =>
             {
                 writer.WriteStartObject();
-                writer.WriteString("resource_id", change.KeySegment);
-                writer.WriteString("resource_type", write.Membership.ResourceType);
+                writer.WriteStartArray("resources");
+                foreach (var change in write.Changes)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("resource_id", change.KeySegment);
+                    writer.WriteString("resource_type", write.Membership.ResourceType);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
                 writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
+            },
+            capacity: 64 + 48 * write.Changes.Count);
 }
