@@ -1,0 +1,35 @@
+using EFCore.DigitalOcean.Testing;
+
+// Serves DigitalOceanFake on 127.0.0.1 until stdin closes (or a line is read), for clients in other processes.
+//   dotnet run -c Release --project tests/FakeServer -- [--images N] [--latency-ms M]
+// Prints one line, "<base address> <token>", once it is listening, so a script can read both.
+var images = IntOption("--images", 2000);
+var latency = TimeSpan.FromMilliseconds(IntOption("--latency-ms", 0));
+
+using var fake = DigitalOceanFake.Start(new DigitalOceanFakeOptions
+{
+    Seed = FakeCatalog.PrivateImages(images),
+    Latency = latency,
+});
+Console.WriteLine($"{fake.BaseAddress} {fake.AccessToken}");
+Console.Out.Flush();
+Console.In.ReadLine();
+return 0;
+
+int IntOption(string name, int fallback)
+{
+    var index = Array.IndexOf(args, name);
+    if (index < 0)
+    {
+        return fallback;
+    }
+
+    if (index + 1 < args.Length && int.TryParse(args[index + 1], out var value) && value >= 0)
+    {
+        return value;
+    }
+
+    Console.Error.WriteLine($"{name} needs a whole number of at least 0.");
+    Environment.Exit(2);
+    return fallback;
+}
