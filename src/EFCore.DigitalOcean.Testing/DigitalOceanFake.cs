@@ -46,7 +46,10 @@ public sealed class DigitalOceanFake : IDisposable
             _regions));
         _volumeSnapshots = new VolumeSnapshotStore(options.VolumeSnapshots);
         _rateLimiter = new RateLimiter(
-            options.RateLimit, options.RateLimitRemaining ?? options.RateLimit, options.BurstRetryAfterSeconds, _clock);
+            options.RateLimit, options.RateLimitRemaining ?? options.RateLimit, options.BurstRetryAfterSeconds, _clock)
+        {
+            Burst = options.BurstLimit is { } burstLimit ? new BurstWindow(burstLimit, options.BurstWindow, _clock) : null,
+        };
         (_server, BaseAddress) = StartServer(options);
     }
 
@@ -65,6 +68,12 @@ public sealed class DigitalOceanFake : IDisposable
 
     /// <summary>The highest number of requests in flight at once since the start or the last <see cref="ClearRequests"/>.</summary>
     public int MaxConcurrentRequestsObserved => _log.MaxConcurrent;
+
+    /// <summary>
+    /// How many requests have arrived so far and how many of them are being answered now: a test that drives a fake
+    /// <see cref="DigitalOceanFakeOptions.TimeProvider"/> waits for the fake to be idle before it moves the clock on.
+    /// </summary>
+    public (long Arrived, int InFlight) Traffic => (_log.Arrivals, _log.InFlight);
 
     /// <summary>Copies of the current images, in list order.</summary>
     public IReadOnlyList<FakeImage> Images => _store.Snapshot(_clock.GetUtcNow());
@@ -217,6 +226,12 @@ public sealed class DigitalOceanFake : IDisposable
         ArgumentException.ThrowIfNullOrEmpty(options.AccessToken, nameof(options.AccessToken));
         ArgumentNullException.ThrowIfNull(options.TimeProvider, nameof(options.TimeProvider));
         ArgumentOutOfRangeException.ThrowIfNegative(options.RateLimit, nameof(options.RateLimit));
+        if (options.BurstLimit is { } burstLimit)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(burstLimit, 1, nameof(options.BurstLimit));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.BurstWindow, TimeSpan.Zero, nameof(options.BurstWindow));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Latency, TimeSpan.Zero, nameof(options.Latency));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.ImportDuration, TimeSpan.Zero, nameof(options.ImportDuration));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.ActionDuration, TimeSpan.Zero, nameof(options.ActionDuration));

@@ -40,6 +40,17 @@ public sealed class DigitalOceanFakeOptions
     public int? BurstRetryAfterSeconds { get; init; }
 
     /// <summary>
+    /// When set, the burst limit: at most this many requests (the real API: 250) in any <see cref="BurstWindow"/> on
+    /// <see cref="TimeProvider"/>, each request counting on its own timer as in the real API's sliding window. A request
+    /// beyond it gets 429 <c>too_many_requests</c> with <c>retry-after</c>: the seconds until the oldest counted request
+    /// leaves the window. Requests are counted as for <see cref="RateLimitRemaining"/>; a 429 counts for neither.
+    /// </summary>
+    public int? BurstLimit { get; init; }
+
+    /// <summary>The window of <see cref="BurstLimit"/> (default one minute, the real API's); shorter for tests in real time.</summary>
+    public TimeSpan BurstWindow { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
     /// When positive, a created image finishes importing once this much time has passed on
     /// <see cref="TimeProvider"/>. When zero, <see cref="ImportPolls"/> decides instead.
     /// </summary>

@@ -29,6 +29,9 @@ public sealed record RecordedRequest(
     /// <summary>The <c>x-request-id</c> the fake sent (also the <c>request_id</c> of error bodies).</summary>
     public string RequestId { get; init; } = "";
 
+    /// <summary>When the request arrived, on the fake's <see cref="DigitalOceanFakeOptions.TimeProvider"/>.</summary>
+    public DateTimeOffset ReceivedAt { get; init; }
+
     /// <summary><see cref="Path"/> with percent-escapes decoded.</summary>
     public string UnescapedPath => Uri.UnescapeDataString(Path);
 }

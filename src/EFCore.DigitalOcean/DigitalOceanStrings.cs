@@ -62,6 +62,9 @@ internal static class DigitalOceanStrings
     public static string MaxConcurrentRequestsOutOfRange(int max)
         => $"MaxConcurrentRequests must be between 1 and {max}: more requests in flight only run into the API's rate limit sooner.";
 
+    public static string RequestsPerMinuteOutOfRange(int max)
+        => $"RequestsPerMinute must be between 1 and {max} (the API's hourly limit), or null to send without pacing.";
+
     public static string MaxRetriesOutOfRange(int max)
         => $"MaxRetries must be between 0 (no retries) and {max}.";
 

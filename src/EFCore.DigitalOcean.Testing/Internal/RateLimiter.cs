@@ -1,6 +1,6 @@
 namespace EFCore.DigitalOcean.Testing.Internal;
 
-/// <summary>The hourly request budget reported in the <c>ratelimit-*</c> headers.</summary>
+/// <summary>The hourly request budget reported in the <c>ratelimit-*</c> headers, and the burst limit beside it.</summary>
 internal sealed class RateLimiter(int limit, int remaining, int? burstRetryAfterSeconds, TimeProvider clock)
 {
     private int _remaining = Math.Max(0, remaining);
@@ -8,6 +8,9 @@ internal sealed class RateLimiter(int limit, int remaining, int? burstRetryAfter
     public int Limit { get; } = limit;
 
     public int? BurstRetryAfterSeconds { get; } = burstRetryAfterSeconds;
+
+    /// <summary>The per-minute limit, when the fake enforces one.</summary>
+    public BurstWindow? Burst { get; init; }
 
     public int Remaining
     {

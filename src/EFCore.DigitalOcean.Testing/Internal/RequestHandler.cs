@@ -35,6 +35,7 @@ internal sealed class RequestHandler(
         var draft = new RecordedRequest(call.Method, path, rawQuery, call.Query, call.Body, hadValidToken, 0)
         {
             RequestId = call.RequestId,
+            ReceivedAt = call.Now,
         };
 
         var fault = faults.Match(draft);
@@ -57,6 +58,11 @@ internal sealed class RequestHandler(
         if (!hadValidToken)
         {
             return (ApiResponse.Error(ApiError.Unauthorized, call.RequestId), rateLimiter.Remaining);
+        }
+
+        if (rateLimiter.Burst is { } burst && !burst.TryEnter(out var retryAfterSeconds))
+        {
+            return (ApiResponse.Error(ApiError.TooManyRequests, call.RequestId, retryAfterSeconds), rateLimiter.Remaining);
         }
 
         if (!rateLimiter.TryConsume(out var remaining))

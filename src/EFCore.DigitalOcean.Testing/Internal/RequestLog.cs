@@ -11,6 +11,10 @@ internal sealed class RequestLog
 
     public int MaxConcurrent => Volatile.Read(ref _maxInFlight);
 
+    public int InFlight => Volatile.Read(ref _inFlight);
+
+    public long Arrivals => Interlocked.Read(ref _arrivals);
+
     /// <summary>Takes a ticket at arrival, so the log keeps arrival order even if answers finish out of order.</summary>
     public long NextSequence() => Interlocked.Increment(ref _arrivals);
 

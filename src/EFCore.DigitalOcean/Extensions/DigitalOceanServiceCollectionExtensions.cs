@@ -78,6 +78,7 @@ public static class DigitalOceanServiceCollectionExtensions
                 .TryAddSingleton<ApiResourceTable, ApiResourceTable>()
                 .TryAddSingleton<DigitalOceanHttpPipeline, DigitalOceanHttpPipeline>()
                 .TryAddSingleton<RateLimitRegistry, RateLimitRegistry>()
+                .TryAddSingleton<RequestPacerRegistry, RequestPacerRegistry>()
                 .TryAddScoped<DigitalOceanClient, DigitalOceanClient>()
                 .TryAddScoped<DigitalOceanUpdatePipeline, DigitalOceanUpdatePipeline>()
                 .TryAddScoped<StartedActions, StartedActions>())

@@ -48,11 +48,31 @@ public class DigitalOceanDbContextOptionsBuilder
     public virtual DigitalOceanDbContextOptionsBuilder RequestTimeout(TimeSpan timeout)
         => With(e => e.WithRequestTimeout(timeout));
 
+    /// <summary>
+    ///     Paces each token's requests in this process to at most this many in any minute, 1 to 5000 (default 250, the API's
+    ///     burst limit), instead of running into 429s: a tenth of them may go out at once, the rest follow at the
+    ///     limit's pace. Retries take their turn too. Every context of the process that uses the same token (with the same
+    ///     endpoint, value and clock) shares one pace.
+    ///     <see langword="null" /> sends without pacing (tests against a fake). Ignored when <see cref="RateLimiter" /> is set.
+    /// </summary>
+    public virtual DigitalOceanDbContextOptionsBuilder RequestsPerMinute(int? requestsPerMinute)
+        => With(e => e.WithRequestsPerMinute(requestsPerMinute));
+
+    /// <summary>
+    ///     The limiter every attempt of a request with this context's token takes a permit from, instead of the in-process
+    ///     pacing of <see cref="RequestsPerMinute" />: for several processes sharing one token, a limiter they share (such as
+    ///     RedisRateLimiting's, see the README); it stands for both the API's limits, 250 a minute and 5000 an hour. A limiter
+    ///     that refuses a permit is asked again after the lease's <see cref="System.Threading.RateLimiting.MetadataName.RetryAfter" />, else after 100 ms.
+    ///     The application owns it and disposes it; <see langword="null" /> goes back to the in-process pacing.
+    /// </summary>
+    public virtual DigitalOceanDbContextOptionsBuilder RateLimiter(System.Threading.RateLimiting.RateLimiter? rateLimiter)
+        => With(e => e.WithRateLimiter(rateLimiter));
+
     /// <summary>The first wait between retries (default 1 second); it doubles with each retry, with jitter.</summary>
     public virtual DigitalOceanDbContextOptionsBuilder RetryDelay(TimeSpan delay)
         => With(e => e.WithRetryDelay(delay));
 
-    /// <summary>The clock for retry waits, rate-limit spacing and timeouts (default <see cref="System.TimeProvider.System" />); tests pass a fake one.</summary>
+    /// <summary>The clock for retry waits, rate-limit spacing, the pacing of <see cref="RequestsPerMinute" /> and timeouts (default <see cref="System.TimeProvider.System" />); tests pass a fake one.</summary>
     public virtual DigitalOceanDbContextOptionsBuilder TimeProvider(TimeProvider timeProvider)
         => With(e => e.WithTimeProvider(timeProvider));
 

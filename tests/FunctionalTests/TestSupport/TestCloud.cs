@@ -47,7 +47,8 @@ public sealed class TestCloud : IDisposable
         var builder = new DbContextOptionsBuilder<CloudContext>()
             .UseDigitalOcean(accessToken, o =>
             {
-                o.BaseAddress(Fake.BaseAddress);
+                // The fake enforces no burst limit unless a test asks it to; such a test turns the pacing back on.
+                o.BaseAddress(Fake.BaseAddress).RequestsPerMinute(null);
                 provider?.Invoke(o);
             })
             .LogTo(static (_, _) => true, Log.Add);

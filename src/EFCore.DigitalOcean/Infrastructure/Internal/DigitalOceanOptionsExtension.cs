@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Threading.RateLimiting;
 using EFCore.DigitalOcean.Storage.Internal;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +17,12 @@ internal sealed class DigitalOceanOptionsExtension : IDbContextOptionsExtension
     public const int MaxPageSize = 200;
     public const int MaxMaxConcurrentRequests = 64;
     public const int MaxMaxRetries = 20;
+
+    /// <summary>The API's burst limit: 250 requests a minute per token.</summary>
+    public const int DefaultRequestsPerMinute = 250;
+
+    /// <summary>The API's hourly limit; more a minute than that could never be kept up.</summary>
+    public const int MaxRequestsPerMinute = 5000;
 
     /// <summary>The longest finite attempt timeout: the limit of the timeout strategy the pipeline uses.</summary>
     public static readonly TimeSpan MaxRequestTimeout = TimeSpan.FromHours(24);
@@ -37,6 +44,8 @@ internal sealed class DigitalOceanOptionsExtension : IDbContextOptionsExtension
         RetryDelay = copyFrom.RetryDelay;
         TimeProvider = copyFrom.TimeProvider;
         ApplicationName = copyFrom.ApplicationName;
+        RequestsPerMinute = copyFrom.RequestsPerMinute;
+        RateLimiter = copyFrom.RateLimiter;
     }
 
     /// <summary>The token given to UseDigitalOcean; null means "read the environment at the first request".</summary>
@@ -52,6 +61,12 @@ internal sealed class DigitalOceanOptionsExtension : IDbContextOptionsExtension
 
     /// <summary>The application's own product token, put before the provider's in the <c>User-Agent</c>.</summary>
     public string? ApplicationName { get; private init; }
+
+    /// <summary>The in-process pacing of each token's requests; null: none.</summary>
+    public int? RequestsPerMinute { get; private init; } = DefaultRequestsPerMinute;
+
+    /// <summary>The application's limiter for this context's token, instead of the in-process pacing; null: the in-process one.</summary>
+    public RateLimiter? RateLimiter { get; private init; }
 
     public DbContextOptionsExtensionInfo Info => _info ??= new ExtensionInfo(this);
 
@@ -139,6 +154,19 @@ internal sealed class DigitalOceanOptionsExtension : IDbContextOptionsExtension
         return new(this) { TimeProvider = timeProvider };
     }
 
+    public DigitalOceanOptionsExtension WithRequestsPerMinute(int? requestsPerMinute)
+    {
+        if (requestsPerMinute is < 1 or > MaxRequestsPerMinute)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(requestsPerMinute), requestsPerMinute, DigitalOceanStrings.RequestsPerMinuteOutOfRange(MaxRequestsPerMinute));
+        }
+
+        return new(this) { RequestsPerMinute = requestsPerMinute };
+    }
+
+    public DigitalOceanOptionsExtension WithRateLimiter(RateLimiter? rateLimiter) => new(this) { RateLimiter = rateLimiter };
+
     public DigitalOceanOptionsExtension WithApplicationName(string productToken)
     {
         ArgumentNullException.ThrowIfNull(productToken);
@@ -172,6 +200,7 @@ internal sealed class DigitalOceanOptionsExtension : IDbContextOptionsExtension
                 .Append("PageSize=").Append(Extension.PageSize).Append(' ')
                 .Append("MaxConcurrentRequests=").Append(Extension.MaxConcurrentRequests).Append(' ')
                 .Append("MaxRetries=").Append(Extension.MaxRetries).Append(' ')
+                .Append("RequestsPerMinute=").Append(Extension.RateLimiter is null ? Extension.RequestsPerMinute?.ToString(CultureInfo.InvariantCulture) ?? "off" : "RateLimiter").Append(' ')
                 .ToString();
 
         public override int GetServiceProviderHashCode() => 0;
@@ -184,6 +213,7 @@ internal sealed class DigitalOceanOptionsExtension : IDbContextOptionsExtension
             debugInfo["DigitalOcean:PageSize"] = Extension.PageSize.ToString(CultureInfo.InvariantCulture);
             debugInfo["DigitalOcean:MaxConcurrentRequests"] = Extension.MaxConcurrentRequests.ToString(CultureInfo.InvariantCulture);
             debugInfo["DigitalOcean:MaxRetries"] = Extension.MaxRetries.ToString(CultureInfo.InvariantCulture);
+            debugInfo["DigitalOcean:RequestsPerMinute"] = Extension.RequestsPerMinute?.ToString(CultureInfo.InvariantCulture) ?? "off";
         }
     }
 }

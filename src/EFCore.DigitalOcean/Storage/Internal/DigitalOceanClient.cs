@@ -6,6 +6,7 @@ using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
+using System.Threading.RateLimiting;
 using EFCore.DigitalOcean.Diagnostics.Internal;
 using EFCore.DigitalOcean.Infrastructure.Internal;
 using EFCore.DigitalOcean.Metadata.Internal;
@@ -35,18 +36,22 @@ internal sealed class DigitalOceanClient : IDisposable
     private readonly HttpClient _http;
     private readonly bool _ownsHttp;
     private readonly RateLimitRegistry _rateLimits;
+    private readonly RequestPacerRegistry _pacers;
     private readonly string _userAgent;
     private AuthenticationHeaderValue? _authorization;
+    private RateLimiter? _pacer;
 
     public DigitalOceanClient(
         IDbContextOptions options,
         DigitalOceanHttpPipeline pipeline,
         RateLimitRegistry rateLimits,
+        RequestPacerRegistry pacers,
         IDiagnosticsLogger<DbLoggerCategory.Database.Command> logger)
     {
         _options = options.FindExtension<DigitalOceanOptionsExtension>()!;
         _logger = logger;
         _rateLimits = rateLimits;
+        _pacers = pacers;
         _userAgent = UserAgent.For(_options.ApplicationName);
         (_http, _ownsHttp) = pipeline.CreateClient(options);
     }
@@ -75,6 +80,13 @@ internal sealed class DigitalOceanClient : IDisposable
     /// <summary>What the API last said about the rate limit of this context's token.</summary>
     public RateLimitSnapshot RateLimit()
         => _rateLimits.For(_authorization?.Parameter ?? ResolveToken()).Snapshot(_options.TimeProvider.GetUtcNow());
+
+    /// <summary>What paces this context's requests: the application's limiter, else the token's in-process one, else nothing.</summary>
+    private RateLimiter? Pacer(string token)
+        => _options.RateLimiter
+            ?? (_options.RequestsPerMinute is { } requestsPerMinute
+                ? _pacer ??= _pacers.For(_options.BaseAddress, token, requestsPerMinute, _options.TimeProvider)
+                : null);
 
     /// <summary>The configured clock, for when a write was sent.</summary>
     public TimeProvider TimeProvider => _options.TimeProvider;
@@ -279,6 +291,11 @@ internal sealed class DigitalOceanClient : IDisposable
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
         request.Options.Set(RateLimitThrottleHandler.Logger, _logger);
+        if (Pacer(request.Headers.Authorization.Parameter!) is { } pacer)
+        {
+            request.Options.Set(RequestPacingHandler.Limiter, pacer);
+        }
+
         if (resource is not null)
         {
             request.Options.Set(DigitalOceanTelemetry.CollectionKey, resource.Name);

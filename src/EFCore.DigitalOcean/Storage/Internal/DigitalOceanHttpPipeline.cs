@@ -11,7 +11,8 @@ namespace EFCore.DigitalOcean.Storage.Internal;
 
 /// <summary>
 ///     Builds the one handler pipeline every request goes through: retries (<see cref="RetryPolicy" />), then rate-limit
-///     spacing (<see cref="RateLimitThrottleHandler" />, so that each attempt is spaced), then the attempt's metrics
+///     spacing (<see cref="RateLimitThrottleHandler" />, so that each attempt is spaced), then the burst pacing
+///     (<see cref="RequestPacingHandler" />, so that each attempt takes a permit), then the attempt's metrics
 ///     (<see cref="AttemptTelemetryHandler" />), then the time limit of one attempt, which covers reading the whole body
 ///     (<see cref="ResponseBufferingHandler" />), then the connections. Those come from the
 ///     application's <see cref="IHttpMessageHandlerFactory" /> when it configures
@@ -49,11 +50,14 @@ internal sealed class DigitalOceanHttpPipeline(RateLimitRegistry rateLimits) : I
             {
                 InnerHandler = new RateLimitThrottleHandler(rateLimits, options.TimeProvider)
                 {
-                    InnerHandler = new AttemptTelemetryHandler
+                    InnerHandler = new RequestPacingHandler(options.TimeProvider)
                     {
-                        InnerHandler = new ResilienceHandler(RetryPolicy.CreateAttemptTimeout(options))
+                        InnerHandler = new AttemptTelemetryHandler
                         {
-                            InnerHandler = new ResponseBufferingHandler { InnerHandler = connections }
+                            InnerHandler = new ResilienceHandler(RetryPolicy.CreateAttemptTimeout(options))
+                            {
+                                InnerHandler = new ResponseBufferingHandler { InnerHandler = connections }
+                            }
                         }
                     }
                 }
