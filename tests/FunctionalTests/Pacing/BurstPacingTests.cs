@@ -85,7 +85,7 @@ public class BurstPacingTests(ITestOutputHelper output)
         Assert.DoesNotContain(requests, r => r.StatusCode == 429);
         var rate = BurstRate.Of(requests, Minute);
         output.WriteLine($"Paced at {BurstLimit}/min: {rate} (a window being one fake minute).");
-        Assert.True(rate.MostInAnyMinute <= BurstLimit, $"More than {BurstLimit} requests in one minute: {rate}.");
+        Assert.True(rate.MostInAnyWindow <= BurstLimit, $"More than {BurstLimit} requests in one minute: {rate}.");
         Assert.True(rate.PerMinute >= 0.95 * BurstLimit, $"Slower than 95% of {BurstLimit} a minute: {rate}.");
     }
 

@@ -3,7 +3,7 @@ using EFCore.DigitalOcean.Testing;
 namespace EFCore.DigitalOcean.FunctionalTests.Pacing;
 
 /// <summary>What a run of requests did to the burst limit, measured on the fake's clock from when each request arrived.</summary>
-internal sealed record BurstRate(int Requests, double PerMinute, int MostInAnyMinute)
+internal sealed record BurstRate(int Requests, double PerMinute, int MostInAnyWindow)
 {
     public static BurstRate Of(IReadOnlyList<RecordedRequest> requests, TimeSpan window)
     {
@@ -26,5 +26,5 @@ internal sealed record BurstRate(int Requests, double PerMinute, int MostInAnyMi
     }
 
     public override string ToString()
-        => $"{Requests} requests at {PerMinute:0.0} per window, at most {MostInAnyMinute} in any window";
+        => $"{Requests} requests at {PerMinute:0.0} per window, at most {MostInAnyWindow} in any window";
 }
