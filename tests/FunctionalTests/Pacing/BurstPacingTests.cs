@@ -1,7 +1,6 @@
 using EFCore.DigitalOcean.FunctionalTests.TestSupport;
 using EFCore.DigitalOcean.Testing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Time.Testing;
 using Xunit.Abstractions;
 
 namespace EFCore.DigitalOcean.FunctionalTests.Pacing;
@@ -16,22 +15,19 @@ public class BurstPacingTests(ITestOutputHelper output)
 {
     private const int Images = 1000;
     private const int BurstLimit = 250;
-    private const int PageSize = 200;
+    private const int PageSize = PacedRun.PageSize;
     private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
-    private static readonly TimeSpan RealLimit = TimeSpan.FromSeconds(90);
 
     [Fact]
     public async Task ExecuteDelete_of_1000_images_gets_no_429_at_no_less_than_95_percent_of_the_burst_limit()
     {
-        var clock = new FakeTimeProvider(FakeCatalog.DefaultNow);
-        using var cloud = StartBurstLimitedCloud(clock);
-        using var db = PacedContext(cloud, clock);
+        using var run = PacedRun.Start(Images, BurstLimit);
 
-        var deleted = await BurstClock.RunAsync(clock, cloud.Fake, db.Images.PrivateOnly().ExecuteDeleteAsync(), RealLimit);
+        var deleted = await run.UntilDone(run.Db.Images.PrivateOnly().ExecuteDeleteAsync());
 
         Assert.Equal(Images, deleted);
-        Assert.Empty(cloud.Fake.Images);
-        var requests = cloud.Requests;
+        Assert.Empty(run.Cloud.Fake.Images);
+        var requests = run.Cloud.Requests;
         RequestAssert.Sent(
             requests,
             [
@@ -44,20 +40,18 @@ public class BurstPacingTests(ITestOutputHelper output)
     [Fact]
     public async Task SaveChanges_of_1000_changes_gets_no_429_at_no_less_than_95_percent_of_the_burst_limit()
     {
-        var clock = new FakeTimeProvider(FakeCatalog.DefaultNow);
-        using var cloud = StartBurstLimitedCloud(clock);
-        using var db = PacedContext(cloud, clock);
-        var images = await BurstClock.RunAsync(clock, cloud.Fake, db.Images.PrivateOnly().ToListAsync(), RealLimit);
+        using var run = PacedRun.Start(Images, BurstLimit);
+        var images = await run.UntilDone(run.Db.Images.PrivateOnly().ToListAsync());
         foreach (var image in images)
         {
             image.Name = "renamed-" + image.Id;
         }
 
-        var saved = await BurstClock.RunAsync(clock, cloud.Fake, db.SaveChangesAsync(), RealLimit);
+        var saved = await run.UntilDone(run.Db.SaveChangesAsync());
 
         Assert.Equal(Images, saved);
-        Assert.All(cloud.Fake.Images, i => Assert.Equal("renamed-" + i.Id, i.Name));
-        var requests = cloud.Requests;
+        Assert.All(run.Cloud.Fake.Images, i => Assert.Equal("renamed-" + i.Id, i.Name));
+        var requests = run.Cloud.Requests;
         var puts = requests.Where(r => r.Method == "PUT").ToList();
         RequestAssert.Sent(puts, [.. images.Select(i => $"PUT /v2/images/{i.Id}")]);
         Assert.Equal(Images + Images / PageSize, requests.Count);
@@ -67,15 +61,13 @@ public class BurstPacingTests(ITestOutputHelper output)
     [Fact]
     public async Task Without_pacing_the_same_delete_runs_into_the_burst_limit()
     {
-        var clock = new FakeTimeProvider(FakeCatalog.DefaultNow);
-        using var cloud = StartBurstLimitedCloud(clock, images: BurstLimit + 50);
-        using var db = PacedContext(cloud, clock, requestsPerMinute: null);
+        using var run = PacedRun.Start(BurstLimit + 50, requestsPerMinute: null);
 
-        var deleted = await BurstClock.RunAsync(clock, cloud.Fake, db.Images.PrivateOnly().ExecuteDeleteAsync(), RealLimit);
+        var deleted = await run.UntilDone(run.Db.Images.PrivateOnly().ExecuteDeleteAsync());
 
         // The retries honour retry-after, so the work still gets done, but only after 429s: what the pacing is there to avoid.
         Assert.Equal(BurstLimit + 50, deleted);
-        var tooMany = cloud.Requests.Count(r => r.StatusCode == 429);
+        var tooMany = run.Cloud.Requests.Count(r => r.StatusCode == 429);
         output.WriteLine($"Without pacing: {tooMany} responses 429.");
         Assert.True(tooMany > 0, "The fake let more requests through than its burst limit.");
     }
@@ -88,17 +80,4 @@ public class BurstPacingTests(ITestOutputHelper output)
         Assert.True(rate.MostInAnyWindow <= BurstLimit, $"More than {BurstLimit} requests in one minute: {rate}.");
         Assert.True(rate.PerMinute >= 0.95 * BurstLimit, $"Slower than 95% of {BurstLimit} a minute: {rate}.");
     }
-
-    private static TestCloud StartBurstLimitedCloud(FakeTimeProvider clock, int images = Images)
-        => TestCloud.Start(new DigitalOceanFakeOptions
-        {
-            // A token of its own: the pacing is per token for the whole process.
-            AccessToken = SecretAssert.NewToken(),
-            Seed = FakeCatalog.PrivateImages(images),
-            TimeProvider = clock,
-            BurstLimit = BurstLimit
-        });
-
-    private static CloudContext PacedContext(TestCloud cloud, FakeTimeProvider clock, int? requestsPerMinute = BurstLimit)
-        => cloud.CreateContext(o => o.TimeProvider(clock).PageSize(PageSize).RequestsPerMinute(requestsPerMinute));
 }
