@@ -62,8 +62,9 @@ public class DigitalOceanDbContextOptionsBuilder
     ///     The limiter every attempt of a request with this context's token takes a permit from, instead of the in-process
     ///     pacing of <see cref="RequestsPerMinute" />: for several processes sharing one token, a limiter they share (such as
     ///     RedisRateLimiting's, see the README); it stands for both the API's limits, 250 a minute and 5000 an hour. A limiter
-    ///     that refuses a permit is asked again after the lease's <see cref="System.Threading.RateLimiting.MetadataName.RetryAfter" />, else after 100 ms.
-    ///     The application owns it and disposes it; <see langword="null" /> goes back to the in-process pacing.
+    ///     that refuses a permit is asked again after the lease's
+    ///     <see cref="System.Threading.RateLimiting.MetadataName.RetryAfter" />, else after 100 ms. The application owns it
+    ///     and disposes it; <see langword="null" /> goes back to the in-process pacing.
     /// </summary>
     public virtual DigitalOceanDbContextOptionsBuilder RateLimiter(System.Threading.RateLimiting.RateLimiter? rateLimiter)
         => With(e => e.WithRateLimiter(rateLimiter));
@@ -72,7 +73,10 @@ public class DigitalOceanDbContextOptionsBuilder
     public virtual DigitalOceanDbContextOptionsBuilder RetryDelay(TimeSpan delay)
         => With(e => e.WithRetryDelay(delay));
 
-    /// <summary>The clock for retry waits, rate-limit spacing, the pacing of <see cref="RequestsPerMinute" /> and timeouts (default <see cref="System.TimeProvider.System" />); tests pass a fake one.</summary>
+    /// <summary>
+    ///     The clock for retry waits, rate-limit spacing, the pacing of <see cref="RequestsPerMinute" /> and timeouts
+    ///     (default <see cref="System.TimeProvider.System" />); tests pass a fake one.
+    /// </summary>
     public virtual DigitalOceanDbContextOptionsBuilder TimeProvider(TimeProvider timeProvider)
         => With(e => e.WithTimeProvider(timeProvider));
 

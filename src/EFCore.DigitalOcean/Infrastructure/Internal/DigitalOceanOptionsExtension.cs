@@ -200,7 +200,7 @@ internal sealed class DigitalOceanOptionsExtension : IDbContextOptionsExtension
                 .Append("PageSize=").Append(Extension.PageSize).Append(' ')
                 .Append("MaxConcurrentRequests=").Append(Extension.MaxConcurrentRequests).Append(' ')
                 .Append("MaxRetries=").Append(Extension.MaxRetries).Append(' ')
-                .Append("RequestsPerMinute=").Append(Extension.RateLimiter is null ? Extension.RequestsPerMinute?.ToString(CultureInfo.InvariantCulture) ?? "off" : "RateLimiter").Append(' ')
+                .Append("RequestsPerMinute=").Append(Pacing).Append(' ')
                 .ToString();
 
         public override int GetServiceProviderHashCode() => 0;
@@ -213,7 +213,12 @@ internal sealed class DigitalOceanOptionsExtension : IDbContextOptionsExtension
             debugInfo["DigitalOcean:PageSize"] = Extension.PageSize.ToString(CultureInfo.InvariantCulture);
             debugInfo["DigitalOcean:MaxConcurrentRequests"] = Extension.MaxConcurrentRequests.ToString(CultureInfo.InvariantCulture);
             debugInfo["DigitalOcean:MaxRetries"] = Extension.MaxRetries.ToString(CultureInfo.InvariantCulture);
-            debugInfo["DigitalOcean:RequestsPerMinute"] = Extension.RequestsPerMinute?.ToString(CultureInfo.InvariantCulture) ?? "off";
+            debugInfo["DigitalOcean:RequestsPerMinute"] = Pacing;
         }
+
+        /// <summary>How requests are paced: the in-process requests per minute, <c>off</c>, or the application's limiter.</summary>
+        private string Pacing
+            => Extension.RateLimiter is not null ? "RateLimiter"
+                : Extension.RequestsPerMinute?.ToString(CultureInfo.InvariantCulture) ?? "off";
     }
 }
