@@ -57,7 +57,10 @@ public class BurstPacingTests(ITestOutputHelper output)
         var puts = requests.Where(r => r.Method == "PUT").ToList();
         RequestAssert.Sent(puts, [.. images.Select(i => $"PUT /v2/images/{i.Id}")]);
         Assert.Equal(Images + Images / PageSize, requests.Count);
-        AssertAtTheLimit(requests);
+
+        // The rate of SaveChanges itself: the listing before it is another operation, and the fake clock moves on while the
+        // test and SaveChanges prepare the 1,000 changes.
+        AssertAtTheLimit(requests, measured: puts);
     }
 
     [Fact]
@@ -94,12 +97,12 @@ public class BurstPacingTests(ITestOutputHelper output)
         Assert.DoesNotContain(run.Cloud.Requests, r => r.StatusCode == 429);
     }
 
-    private void AssertAtTheLimit(IReadOnlyList<RecordedRequest> requests)
+    private void AssertAtTheLimit(IReadOnlyList<RecordedRequest> requests, IReadOnlyList<RecordedRequest>? measured = null)
     {
         Assert.DoesNotContain(requests, r => r.StatusCode == 429);
-        var rate = BurstRate.Of(requests, Minute);
+        Assert.True(BurstRate.Of(requests, Minute).MostInAnyWindow <= BurstLimit, $"More than {BurstLimit} requests in one minute.");
+        var rate = BurstRate.Of(measured ?? requests, Minute);
         output.WriteLine($"Paced at {BurstLimit}/min: {rate} (a window being one fake minute).");
-        Assert.True(rate.MostInAnyWindow <= BurstLimit, $"More than {BurstLimit} requests in one minute: {rate}.");
         Assert.True(rate.PerMinute >= 0.95 * BurstLimit, $"Slower than 95% of {BurstLimit} a minute: {rate}.");
     }
 }

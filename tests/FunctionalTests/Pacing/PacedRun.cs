@@ -15,6 +15,7 @@ internal sealed class PacedRun : IDisposable
     private static readonly TimeSpan RealLimit = TimeSpan.FromSeconds(90);
 
     private readonly FakeTimeProvider _clock = new(FakeCatalog.DefaultNow);
+    private readonly AnsweredAttempts _answered;
 
     private PacedRun(int images, int? requestsPerMinute)
     {
@@ -27,6 +28,7 @@ internal sealed class PacedRun : IDisposable
             BurstLimit = BurstLimit
         });
         Db = Cloud.CreateContext(o => o.TimeProvider(_clock).PageSize(PageSize).RequestsPerMinute(requestsPerMinute));
+        _answered = new AnsweredAttempts(Cloud.Fake.BaseAddress.Port);
     }
 
     public TestCloud Cloud { get; }
@@ -35,10 +37,11 @@ internal sealed class PacedRun : IDisposable
 
     public static PacedRun Start(int images, int? requestsPerMinute) => new(images, requestsPerMinute);
 
-    public Task<T> UntilDone<T>(Task<T> work) => BurstClock.RunAsync(_clock, Cloud.Fake, work, RealLimit);
+    public Task<T> UntilDone<T>(Task<T> work) => BurstClock.RunAsync(_clock, Cloud.Fake, _answered, work, RealLimit);
 
     public void Dispose()
     {
+        _answered.Dispose();
         Db.Dispose();
         Cloud.Dispose();
     }
