@@ -365,7 +365,8 @@ internal sealed class DigitalOceanClient : IDisposable
 
             try
             {
-                return await ResponseBody.ReadAsync(response.Content, readBody, cancellationToken).ConfigureAwait(false);
+                // The buffering stage of the pipeline has read every body whole into a pooled buffer: parsed in one pass, in place.
+                return readBody(((PooledBodyContent)response.Content).Body);
             }
             catch (JsonException exception)
             {
