@@ -31,7 +31,7 @@ internal sealed class FakeServerProcess : IDisposable
     /// <summary>Starts the server with <paramref name="images" /> private images and waits until it listens.</summary>
     public static FakeServerProcess Start(int images)
     {
-        var process = Process.Start(new ProcessStartInfo(DotNetHost())
+        var startInfo = new ProcessStartInfo(DotNetHost())
         {
             ArgumentList =
             {
@@ -43,7 +43,11 @@ internal sealed class FakeServerProcess : IDisposable
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             UseShellExecute = false,
-        }) ?? throw new InvalidOperationException("The fake server process did not start.");
+        };
+
+        // A profiler that started this process (dotnet-trace) waits on this port for it alone; the server would wait too.
+        startInfo.Environment.Remove("DOTNET_DiagnosticPorts");
+        var process = Process.Start(startInfo) ?? throw new InvalidOperationException("The fake server process did not start.");
         try
         {
             var ready = process.StandardOutput.ReadLineAsync().WaitAsync(StartTimeout).GetAwaiter().GetResult()

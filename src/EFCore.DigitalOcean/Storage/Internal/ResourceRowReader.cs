@@ -69,8 +69,11 @@ internal sealed class ResourceRowReader
         return new RowPage(columns);
     }
 
-    /// <summary>Reads the object at the reader into the next row of <paramref name="page" />.</summary>
-    public void ReadRow(ref Utf8JsonReader reader, RowPage page)
+    /// <summary>
+    ///     Reads the object at the reader into the next row of <paramref name="page" />; with <paramref name="repeated" />, a
+    ///     string or list the page had before is that same instance.
+    /// </summary>
+    public void ReadRow(ref Utf8JsonReader reader, RowPage page, RepeatedStrings? repeated)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -102,7 +105,7 @@ internal sealed class ResourceRowReader
             present |= reader.TokenType == JsonTokenType.Null || slot >= 64 ? 0 : 1UL << slot;
             try
             {
-                ReadValue(ref reader, field.Kind, page.Columns[field.Index]!, row);
+                ReadValue(ref reader, field.Kind, page.Columns[field.Index]!, row, repeated);
             }
             catch (Exception exception) when (exception is InvalidOperationException or FormatException)
             {
@@ -115,9 +118,15 @@ internal sealed class ResourceRowReader
 
         if ((present & _requiredSlots) != _requiredSlots)
         {
-            var missing = _slots.Where((_, position) => (_requiredSlots & ~present & (1UL << position)) != 0).First();
-            throw new JsonException($"an item has no '{Encoding.UTF8.GetString(missing.JsonName)}' (the field is missing or null)");
+            throw MissingRequired(present);
         }
+    }
+
+    // Apart from ReadRow, so that ReadRow allocates no closure over `present` for every row.
+    private JsonException MissingRequired(ulong present)
+    {
+        var missing = _slots.Where((_, position) => (_requiredSlots & ~present & (1UL << position)) != 0).First();
+        return new JsonException($"an item has no '{Encoding.UTF8.GetString(missing.JsonName)}' (the field is missing or null)");
     }
 
     private int FindSlot(ref Utf8JsonReader reader, int expected)
@@ -135,7 +144,7 @@ internal sealed class ResourceRowReader
     }
 
     /// <summary>Writes the value at the reader into its column; JSON null leaves what the column holds for a missing field.</summary>
-    private static void ReadValue(ref Utf8JsonReader reader, SlotKind kind, Array column, int row)
+    private static void ReadValue(ref Utf8JsonReader reader, SlotKind kind, Array column, int row, RepeatedStrings? repeated)
     {
         if (reader.TokenType == JsonTokenType.Null)
         {
@@ -145,7 +154,7 @@ internal sealed class ResourceRowReader
         switch (kind)
         {
             case SlotKind.String:
-                ((string?[])column)[row] = reader.GetString();
+                ((string?[])column)[row] = repeated is null ? reader.GetString() : repeated.GetString(ref reader);
                 break;
             case SlotKind.Int64:
                 Set(column, row, reader.GetInt64());
@@ -163,7 +172,7 @@ internal sealed class ResourceRowReader
                 Set(column, row, reader.GetDateTimeOffset());
                 break;
             case SlotKind.StringList:
-                ((IReadOnlyList<string>[])column)[row] = ReadStringList(ref reader);
+                ((IReadOnlyList<string>[])column)[row] = ReadStringList(ref reader, repeated);
                 break;
             default:
                 throw new InvalidOperationException(kind.ToString());
@@ -184,7 +193,7 @@ internal sealed class ResourceRowReader
         }
     }
 
-    private static ReadOnlyStringList ReadStringList(ref Utf8JsonReader reader)
+    private static ReadOnlyStringList ReadStringList(ref Utf8JsonReader reader, RepeatedStrings? repeated)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
@@ -197,10 +206,13 @@ internal sealed class ResourceRowReader
         {
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
-                items.Add(reader.GetString() ?? throw new InvalidOperationException("null in a list of strings"));
+                items.Add((repeated is null ? reader.GetString() : repeated.GetString(ref reader))
+                    ?? throw new InvalidOperationException("null in a list of strings"));
             }
 
-            return items.Count == 0 ? ReadOnlyStringList.Empty : new ReadOnlyStringList([.. items]);
+            return repeated is not null ? repeated.GetList(items)
+                : items.Count == 0 ? ReadOnlyStringList.Empty
+                : new ReadOnlyStringList([.. items]);
         }
         finally
         {
