@@ -1,4 +1,5 @@
 using EFCore.DigitalOcean.FunctionalTests.Reliability;
+using EFCore.DigitalOcean.FunctionalTests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
 namespace EFCore.DigitalOcean.FunctionalTests.Query;
@@ -8,7 +9,7 @@ namespace EFCore.DigitalOcean.FunctionalTests.Query;
 ///     one instance that every item holding it shares; strings and the provider's lists cannot change, so only the memory
 ///     shows it. Values are still read exactly, whatever their escaping, and a wrong JSON type is still an error.
 /// </summary>
-public class RepeatedValuesTests
+public sealed class RepeatedValuesTests : IDisposable
 {
     private const string Page = """
         {"images":[
@@ -19,12 +20,16 @@ public class RepeatedValuesTests
         ],"meta":{"total":4}}
         """;
 
+    private readonly CannedHttpServer _server;
+    private readonly TestCloud _cloud = FaultyCloud.Start();
+    private string _body = Page;
+
+    public RepeatedValuesTests() => _server = CannedHttpServer.Start(_ => CannedHttpServer.Json(_body));
+
     [Fact]
     public async Task Equal_strings_and_lists_of_a_page_are_one_instance_and_every_value_reads_exactly()
     {
-        using var server = CannedHttpServer.Start(_ => CannedHttpServer.Json(Page));
-        using var cloud = FaultyCloud.Start();
-        using var db = cloud.CreateFastContext(o => o.BaseAddress(server.BaseAddress));
+        using var db = NewContext();
 
         var images = await db.Images.OrderBy(i => i.Id).ToListAsync();
 
@@ -48,15 +53,13 @@ public class RepeatedValuesTests
         // lists it repeats.
         Assert.NotSame(one.Regions, three.Regions);
         Assert.Same(one.Regions, four.Regions);
-        Assert.Equal("GET /v2/images?per_page=200&page=1", Assert.Single(server.Received).RequestLine);
+        Assert.Equal("GET /v2/images?per_page=200&page=1", Assert.Single(_server.Received).RequestLine);
     }
 
     [Fact]
     public async Task Shared_lists_are_still_each_images_own_to_change_tracking()
     {
-        using var server = CannedHttpServer.Start(_ => CannedHttpServer.Json(Page));
-        using var cloud = FaultyCloud.Start();
-        using var db = cloud.CreateFastContext(o => o.BaseAddress(server.BaseAddress));
+        using var db = NewContext();
         var images = await db.Images.OrderBy(i => i.Id).ToListAsync();
 
         images[0].Tags = ["web", "prod"];
@@ -75,15 +78,22 @@ public class RepeatedValuesTests
     [InlineData("""{"id":1,"name":"one","regions":["nyc3"],"created_at":"2026-11-27T00:00:00Z"},{"id":2,"name":"two","regions":["nyc3",3],"created_at":"2026-11-27T00:00:00Z"}""", "regions", "Number", "StringList")]
     public async Task A_repeat_of_the_wrong_JSON_type_is_still_an_error_naming_the_field(string items, string field, string token, string kind)
     {
-        using var server = CannedHttpServer.Start(_ => CannedHttpServer.Json("""{"images":[""" + items + """],"meta":{"total":2}}"""));
-        using var cloud = FaultyCloud.Start();
-        using var db = cloud.CreateFastContext(o => o.BaseAddress(server.BaseAddress));
+        _body = """{"images":[""" + items + """],"meta":{"total":2}}""";
+        using var db = NewContext();
 
         var error = await Assert.ThrowsAsync<DigitalOceanApiException>(() => db.Images.ToListAsync());
 
         Assert.Equal(
             $"The response to GET /v2/images?per_page=200&page=1 (200) could not be read: the field '{field}' is {token}, not {kind}",
             error.Message);
-        Assert.Equal("GET /v2/images?per_page=200&page=1", Assert.Single(server.Received).RequestLine);
+        Assert.Equal("GET /v2/images?per_page=200&page=1", Assert.Single(_server.Received).RequestLine);
     }
+
+    public void Dispose()
+    {
+        _cloud.Dispose();
+        _server.Dispose();
+    }
+
+    private CloudContext NewContext() => _cloud.CreateFastContext(o => o.BaseAddress(_server.BaseAddress));
 }
