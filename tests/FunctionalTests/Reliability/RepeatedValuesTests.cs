@@ -1,8 +1,7 @@
-using EFCore.DigitalOcean.FunctionalTests.Reliability;
 using EFCore.DigitalOcean.FunctionalTests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
-namespace EFCore.DigitalOcean.FunctionalTests.Query;
+namespace EFCore.DigitalOcean.FunctionalTests.Reliability;
 
 /// <summary>
 ///     A value that repeats from item to item of a page (a type, a status, a region slug, a tag, a list of them) is read into
