@@ -16,6 +16,7 @@ internal sealed class ResourceQueryExpression : Expression, IPrintableExpression
 {
     private readonly List<string> _clientOperations = [];
     private bool _onlyFiltersInMemory = true;
+    private bool _readsToEnd = true;
 
     private readonly List<PushedFilter> _filters = [];
 
@@ -82,6 +83,12 @@ internal sealed class ResourceQueryExpression : Expression, IPrintableExpression
     public bool FiltersInMemory { get; private set; }
 
     public IReadOnlyList<string> ClientOperations => _clientOperations;
+
+    /// <summary>
+    ///     False once an in-memory operator can stop reading before the listing ends: Take, and what becomes one (First, Single,
+    ///     ElementAt, Any and All in memory), and TakeWhile. Only a query that reads to the end has pages fetched ahead.
+    /// </summary>
+    public bool ReadsToEnd => _readsToEnd;
 
     /// <summary>The operators that run over materialized results, once an operator needed whole objects.</summary>
     public MaterializedTail? Tail { get; private set; }
@@ -172,6 +179,7 @@ internal sealed class ResourceQueryExpression : Expression, IPrintableExpression
         Pipeline = Call(method, [Pipeline, .. arguments]);
         _clientOperations.Add(description);
         _onlyFiltersInMemory &= isFilter;
+        _readsToEnd &= rowOperator is not (nameof(RowOperators.Take) or nameof(RowOperators.TakeWhile));
     }
 
     protected override Expression VisitChildren(ExpressionVisitor visitor) => this;

@@ -29,6 +29,7 @@ internal sealed class ResourceQueryPlan(ResourceQueryExpression query)
     private readonly ApiValue? _limit = query.Limit;
     private readonly ServerAggregate _aggregate = query.ServerAggregate;
     private readonly IReadOnlyList<string> _inMemory = [.. query.ClientOperations];
+    private readonly bool _readsToEnd = query.ReadsToEnd;
 
     // A point read that becomes a listing (a null slug, a long id list) checks its condition in memory.
     private readonly bool _filtersInMemory = query.FiltersInMemory || query.IsPointRead;
@@ -71,7 +72,7 @@ internal sealed class ResourceQueryPlan(ResourceQueryExpression query)
         }
 
         AnnounceFullListing(queryContext, request);
-        return client.ListAsync(request, rows, rowsAreTransient);
+        return client.ListAsync(request, rows, rowsAreTransient, _readsToEnd);
     }
 
     /// <summary>
