@@ -66,17 +66,11 @@ public class RepeatedListingTests
     public async Task A_catalogue_that_lost_a_page_costs_at_most_one_request_and_lists_what_is_left()
     {
         var seed = FakeCatalog.PrivateImages(8);
-        using var cloud = Start(seed);
-        using var db = cloud.CreateContext(o => o.PageSize(PageSize));
-        await db.Images.AsNoTracking().ToListAsync();
-        cloud.Fake.RemoveImage(seed[6].Id);
-        cloud.Fake.RemoveImage(seed[7].Id);
-        cloud.Fake.ClearRequests();
 
-        var images = await db.Images.AsNoTracking().ToListAsync();
+        var (ids, requests) = await ListAgainAfter(seed, fake => Remove(fake, seed.Skip(6)));
 
-        Assert.Equal(seed.Take(6).Select(i => i.Id), images.Select(i => i.Id));
-        var pages = PagesOf(cloud.Requests);
+        Assert.Equal(seed.Take(6).Select(i => i.Id), ids);
+        var pages = PagesOf(requests);
         Assert.Equal([1, 2, 3], pages.Where(p => p <= 3).Order());
         Assert.All(pages, p => Assert.InRange(p, 1, 4));
     }
@@ -85,36 +79,22 @@ public class RepeatedListingTests
     public async Task A_catalogue_that_shrank_within_its_last_page_costs_no_request()
     {
         var seed = FakeCatalog.PrivateImages(8);
-        using var cloud = Start(seed);
-        using var db = cloud.CreateContext(o => o.PageSize(PageSize));
-        await db.Images.AsNoTracking().ToListAsync();
-        cloud.Fake.RemoveImage(seed[7].Id);
-        cloud.Fake.ClearRequests();
 
-        var images = await db.Images.AsNoTracking().ToListAsync();
+        var (ids, requests) = await ListAgainAfter(seed, fake => Remove(fake, seed.Skip(7)));
 
-        Assert.Equal(seed.Take(7).Select(i => i.Id), images.Select(i => i.Id));
-        RequestAssert.Sent(cloud.Requests, RequestAssert.Pages(Listing, 4));
+        Assert.Equal(seed.Take(7).Select(i => i.Id), ids);
+        RequestAssert.Sent(requests, RequestAssert.Pages(Listing, 4));
     }
 
     [Fact]
     public async Task A_catalogue_that_lost_more_pages_than_the_window_wastes_no_more_than_the_pages_sent_ahead()
     {
         var seed = FakeCatalog.PrivateImages(8);
-        using var cloud = Start(seed);
-        using var db = cloud.CreateContext(o => o.PageSize(PageSize));
-        await db.Images.AsNoTracking().ToListAsync();
-        foreach (var image in seed.Skip(1))
-        {
-            cloud.Fake.RemoveImage(image.Id);
-        }
 
-        cloud.Fake.ClearRequests();
+        var (ids, requests) = await ListAgainAfter(seed, fake => Remove(fake, seed.Skip(1)));
 
-        var images = await db.Images.AsNoTracking().ToListAsync();
-
-        Assert.Equal([seed[0].Id], images.Select(i => i.Id));
-        var pages = PagesOf(cloud.Requests);
+        Assert.Equal([seed[0].Id], ids);
+        var pages = PagesOf(requests);
         Assert.Single(pages, 1);
         Assert.All(pages, p => Assert.InRange(p, 1, 4));
     }
@@ -123,20 +103,19 @@ public class RepeatedListingTests
     public async Task A_catalogue_that_grew_is_completed_after_page_1_tells_the_new_total()
     {
         var seed = FakeCatalog.PrivateImages(12);
-        using var cloud = Start(seed.Take(8));
-        using var db = cloud.CreateContext(o => o.PageSize(PageSize));
-        await db.Images.AsNoTracking().ToListAsync();
-        foreach (var image in seed.Skip(8))
-        {
-            cloud.Fake.AddImage(image);
-        }
 
-        cloud.Fake.ClearRequests();
+        var (ids, requests) = await ListAgainAfter(
+            seed.Take(8),
+            fake =>
+            {
+                foreach (var image in seed.Skip(8))
+                {
+                    fake.AddImage(image);
+                }
+            });
 
-        var images = await db.Images.AsNoTracking().ToListAsync();
-
-        Assert.Equal(seed.Select(i => i.Id), images.Select(i => i.Id));
-        RequestAssert.Sent(cloud.Requests, RequestAssert.Pages(Listing, 6));
+        Assert.Equal(seed.Select(i => i.Id), ids);
+        RequestAssert.Sent(requests, RequestAssert.Pages(Listing, 6));
     }
 
     [Fact]
@@ -187,6 +166,28 @@ public class RepeatedListingTests
         RequestAssert.Sent(await Sent(() => db.Images.AnyAsync()), "GET /v2/images?per_page=1&page=1");
         RequestAssert.Sent(await Sent(() => db.Images.CountAsync()), "GET /v2/images?per_page=1&page=1");
         RequestAssert.Sent(await Sent(() => db.Images.FindAsync(seed[0].Id).AsTask()), $"GET /v2/images/{seed[0].Id}");
+    }
+
+    /// <summary>Lists <paramref name="seed" />, changes the catalogue, and lists again: what the second listing returned and sent.</summary>
+    private static async Task<(List<long> Ids, IReadOnlyList<RecordedRequest> Requests)> ListAgainAfter(
+        IEnumerable<FakeImage> seed, Action<DigitalOceanFake> change)
+    {
+        using var cloud = Start(seed);
+        using var db = cloud.CreateContext(o => o.PageSize(PageSize));
+        await db.Images.AsNoTracking().ToListAsync();
+        change(cloud.Fake);
+        cloud.Fake.ClearRequests();
+
+        var images = await db.Images.AsNoTracking().ToListAsync();
+        return ([.. images.Select(i => i.Id)], cloud.Requests);
+    }
+
+    private static void Remove(DigitalOceanFake fake, IEnumerable<FakeImage> images)
+    {
+        foreach (var image in images)
+        {
+            fake.RemoveImage(image.Id);
+        }
     }
 
     internal static TestCloud Start(IEnumerable<FakeImage> seed, TimeSpan latency = default)
