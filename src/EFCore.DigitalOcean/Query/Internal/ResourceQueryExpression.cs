@@ -24,11 +24,12 @@ internal sealed class ResourceQueryExpression : Expression, IPrintableExpression
     private static readonly Dictionary<string, MethodInfo> RowOperatorMethods
         = typeof(RowOperators).GetMethods(BindingFlags.Public | BindingFlags.Static).ToDictionary(m => m.Name);
 
-    public ResourceQueryExpression(IEntityType entityType, ApiResource resource, ListScope? scope)
+    public ResourceQueryExpression(IEntityType entityType, ApiResource resource, ListScope? scope, ParameterDisplayNames parameterNames)
     {
         EntityType = entityType;
         Resource = resource;
         Scope = scope;
+        ParameterNames = parameterNames;
         Source = Parameter(typeof(IAsyncEnumerable<ResourceRow>), "rows");
         Row = Parameter(typeof(ResourceRow), "row");
         Pipeline = Source;
@@ -37,6 +38,9 @@ internal sealed class ResourceQueryExpression : Expression, IPrintableExpression
     public IEntityType EntityType { get; }
     public ApiResource Resource { get; }
     public ListScope? Scope { get; }
+
+    /// <summary>The names ToQueryString() gives the query's parameters.</summary>
+    public ParameterDisplayNames ParameterNames { get; }
 
     /// <summary>The rows the API returned; the root of <see cref="Pipeline" />.</summary>
     public ParameterExpression Source { get; }
