@@ -1,10 +1,12 @@
 using EFCore.DigitalOcean.Testing;
 
 // Serves DigitalOceanFake on 127.0.0.1 until stdin closes (or a line is read), for clients in other processes.
-//   dotnet run -c Release --project tests/FakeServer -- [--images N] [--latency-ms M]
-// Prints one line, "<base address> <token>", once it is listening, so a script can read both.
+//   dotnet run -c Release --project tests/FakeServer -- [--images N] [--latency-ms M] [--report-requests]
+// Prints one line, "<base address> <token>", once it is listening, so a script can read both. With --report-requests it
+// writes "<N> requests, at most <M> in flight" to stderr when it stops, for comparing what clients send.
 var images = IntOption("--images", 2000);
 var latency = TimeSpan.FromMilliseconds(IntOption("--latency-ms", 0));
+var reportRequests = args.Contains("--report-requests");
 
 using var fake = DigitalOceanFake.Start(new DigitalOceanFakeOptions
 {
@@ -14,6 +16,11 @@ using var fake = DigitalOceanFake.Start(new DigitalOceanFakeOptions
 Console.WriteLine($"{fake.BaseAddress} {fake.AccessToken}");
 Console.Out.Flush();
 Console.In.ReadLine();
+if (reportRequests)
+{
+    Console.Error.WriteLine($"{fake.Requests.Count} requests, at most {fake.MaxConcurrentRequestsObserved} in flight");
+}
+
 return 0;
 
 int IntOption(string name, int fallback)
