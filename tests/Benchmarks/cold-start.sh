@@ -3,7 +3,7 @@
 # published sample (`list`, ReadyToRun, compiled model), the same without the compiled model, and the hand-written client
 # (ColdStartBaseline: HttpClient + source-generated System.Text.Json, the same requests), with hyperfine (Debian package
 # `hyperfine`) in both orders, and prints medians and ratios to the hand-written client. Not run by CI.
-#   RUNS=30 tests/Benchmarks/cold-start.sh
+#   RUNS=30 [PUBLISHED=folder] tests/Benchmarks/cold-start.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source tests/Benchmarks/separate-process.sh
@@ -15,8 +15,8 @@ trap 'rm -rf "$out"' EXIT
 publish_dotnet_clients "$out"
 start_fake --images 2000
 hyperfine_both_orders "$out" \
-  "hand-written .NET" "$out/baseline/ColdStartBaseline --base-url $FAKE_URL" \
-  "provider (sample list)" "$out/sample/ImagesConsole list --base-url $FAKE_URL" \
-  "provider, no compiled model" "$out/sample-no-model/ImagesConsole list --base-url $FAKE_URL"
+  "hand-written .NET" "$CLIENTS/baseline/ColdStartBaseline --base-url $FAKE_URL" \
+  "provider (sample list)" "$CLIENTS/sample/ImagesConsole list --base-url $FAKE_URL" \
+  "provider, no compiled model" "$CLIENTS/sample-no-model/ImagesConsole list --base-url $FAKE_URL"
 stop_fake
 print_ratios "$out" "hand-written .NET"

@@ -2,13 +2,20 @@
 # hyperfine in both orders. Run from the repository root.
 
 # Publishes the sample (ReadyToRun: its csproj asks for it), the sample without its compiled model, the hand-written
-# baseline (ColdStartBaseline, ReadyToRun too) and the fake, into $1.
+# baseline (ColdStartBaseline, ReadyToRun too) and builds the fake; sets CLIENTS to the folder that holds the three. With
+# PUBLISHED=folder they are published there and kept, and a later run with the same folder reuses them (ReadyToRun
+# publishing takes minutes on a busy 2-core machine); otherwise they go to $1.
 publish_dotnet_clients() {
-  local out="$1"
+  CLIENTS="${PUBLISHED:-$1}"
   dotnet build tests/FakeServer -c Release -v quiet -nologo
-  dotnet publish samples/ImagesConsole -o "$out/sample" -v quiet -nologo
-  dotnet publish samples/ImagesConsole -o "$out/sample-no-model" -p:CompiledModel=false -v quiet -nologo
-  dotnet publish tests/Benchmarks/ColdStartBaseline -o "$out/baseline" -v quiet -nologo
+  if [[ -x "$CLIENTS/sample/ImagesConsole" && -x "$CLIENTS/sample-no-model/ImagesConsole" && -x "$CLIENTS/baseline/ColdStartBaseline" ]]; then
+    echo "Reusing the clients published in $CLIENTS."
+    return
+  fi
+
+  dotnet publish samples/ImagesConsole -o "$CLIENTS/sample" -v quiet -nologo
+  dotnet publish samples/ImagesConsole -o "$CLIENTS/sample-no-model" -p:CompiledModel=false -v quiet -nologo
+  dotnet publish tests/Benchmarks/ColdStartBaseline -o "$CLIENTS/baseline" -v quiet -nologo
 }
 
 # Starts the fake with the given arguments (--images N, --report-requests) and sets FAKE_URL and DIGITALOCEAN_TOKEN. Its

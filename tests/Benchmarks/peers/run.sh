@@ -3,7 +3,7 @@
 # provider (the published sample's `list`), the hand-written .NET client and the npm packages dots-wrapper and do-wrapper
 # (installed into node_modules/ here, which git ignores). Each is a new process, timed from start to exit with hyperfine in
 # both orders; then each runs once against a fresh fake that reports the requests it received. Not run by CI.
-#   RUNS=30 tests/Benchmarks/peers/run.sh
+#   RUNS=30 [PUBLISHED=folder] tests/Benchmarks/peers/run.sh   (PUBLISHED: see separate-process.sh)
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 source tests/Benchmarks/separate-process.sh
@@ -19,8 +19,8 @@ publish_dotnet_clients "$out"
 echo "node $(node --version); $(cd "$peers" && npm ls --depth 0 --parseable --long | grep -o '[a-z-]*wrapper@[0-9.]*' | tr '\n' ' ')"
 
 declare -A clients=(
-  ["provider (sample list)"]="$out/sample/ImagesConsole list --base-url URL"
-  ["hand-written .NET"]="$out/baseline/ColdStartBaseline --base-url URL"
+  ["provider (sample list)"]="$CLIENTS/sample/ImagesConsole list --base-url URL"
+  ["hand-written .NET"]="$CLIENTS/baseline/ColdStartBaseline --base-url URL"
   ["dots-wrapper"]="node $peers/dots-wrapper.js URL"
   ["do-wrapper"]="node $peers/do-wrapper.js URL $IMAGES"
 )
