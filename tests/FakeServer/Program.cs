@@ -1,19 +1,30 @@
 using EFCore.DigitalOcean.Testing;
 
 // Serves DigitalOceanFake on 127.0.0.1 until stdin closes (or a line is read), for clients in other processes.
-//   dotnet run -c Release --project tests/FakeServer -- [--images N] [--latency-ms M]
-// Prints one line, "<base address> <token>", once it is listening, so a script can read both.
+//   dotnet run -c Release --project tests/FakeServer -- [--images N] [--latency-ms M] [--rate-limit R] [--report-requests]
+// Prints one line, "<base address> <token>", once it is listening, so a script can read both. --rate-limit sets the hourly
+// budget (the API's 5,000 by default): hundreds of timed runs spend more than that, and a client that paces itself near
+// the end of its budget (as the provider does) would then be timed waiting. With --report-requests it writes
+// "<N> requests, at most <M> in flight" to stderr when it stops, for comparing what clients send.
 var images = IntOption("--images", 2000);
 var latency = TimeSpan.FromMilliseconds(IntOption("--latency-ms", 0));
+var rateLimit = IntOption("--rate-limit", 5000);
+var reportRequests = args.Contains("--report-requests");
 
 using var fake = DigitalOceanFake.Start(new DigitalOceanFakeOptions
 {
     Seed = FakeCatalog.PrivateImages(images),
     Latency = latency,
+    RateLimit = rateLimit,
 });
 Console.WriteLine($"{fake.BaseAddress} {fake.AccessToken}");
 Console.Out.Flush();
 Console.In.ReadLine();
+if (reportRequests)
+{
+    Console.Error.WriteLine($"{fake.Requests.Count} requests, at most {fake.MaxConcurrentRequestsObserved} in flight");
+}
+
 return 0;
 
 int IntOption(string name, int fallback)
