@@ -1,15 +1,20 @@
 using EFCore.DigitalOcean.Testing;
 
 // Serves DigitalOceanFake on 127.0.0.1 until stdin closes, for clients in other processes.
-//   dotnet run -c Release --project tests/FakeServer -- [--images N] [--latency-ms M] [--rate-limit R]
-// Prints one line, "<base address> <token>", once it is listening, so a script can read both. Then reads commands, one a line:
+//   dotnet run -c Release --project tests/FakeServer -- [--images N] [--latency-ms M] [--rate-limit R] [--report-requests]
+// Prints one line, "<base address> <token>", once it is listening, so a script can read both. --rate-limit sets the hourly
+// budget (the API's 5,000 by default): hundreds of timed runs spend more than that, and a client that paces itself near
+// the end of its budget (as the provider does) would then be timed waiting. With --report-requests it writes
+// "<N> requests, at most <M> in flight" to stderr when it stops, for comparing what clients send. Then reads commands,
+// one a line:
 //   clear   forgets the recorded requests and prints "cleared" (a benchmark clears before each operation, so that the log
 //           never grows across a run, and knows it is cleared when the operation begins);
 //   stats   prints "<requests> <most in flight> <first request>" of the requests since the last clear;
 // and stops at any other line.
 var images = IntOption("--images", 2000);
 var latency = TimeSpan.FromMilliseconds(IntOption("--latency-ms", 0));
-var rateLimit = IntOption("--rate-limit", new DigitalOceanFakeOptions().RateLimit);
+var rateLimit = IntOption("--rate-limit", 5000);
+var reportRequests = args.Contains("--report-requests");
 
 using var fake = DigitalOceanFake.Start(new DigitalOceanFakeOptions
 {
@@ -19,7 +24,8 @@ using var fake = DigitalOceanFake.Start(new DigitalOceanFakeOptions
 });
 Console.WriteLine($"{fake.BaseAddress} {fake.AccessToken}");
 Console.Out.Flush();
-while (Console.In.ReadLine() is { } command)
+var serving = true;
+while (serving && Console.In.ReadLine() is { } command)
 {
     switch (command)
     {
@@ -33,10 +39,16 @@ while (Console.In.ReadLine() is { } command)
             Console.WriteLine($"{requests.Count} {fake.MaxConcurrentRequestsObserved} {first}");
             break;
         default:
-            return 0;
+            serving = false;
+            break;
     }
 
     Console.Out.Flush();
+}
+
+if (reportRequests)
+{
+    Console.Error.WriteLine($"{fake.Requests.Count} requests, at most {fake.MaxConcurrentRequestsObserved} in flight");
 }
 
 return 0;

@@ -28,19 +28,36 @@ internal sealed class ResourceRowReader
     {
         var properties = entityType.GetProperties().ToArray();
         _width = properties.Length;
-        _slots = properties
-            .Where(p => !resource.WriteOnly.Contains(p.Name))
-            .Select(p => new Slot(Encoding.UTF8.GetBytes(resource.JsonNameOf(p.Name)), p.GetIndex(), KindOf(p), p.ClrType.MakeArrayType()))
-            .ToArray();
-        _listColumns = [.. _slots.Where(s => s.Kind == SlotKind.StringList).Select(s => s.Index)];
-
+        var readable = properties.Where(p => !resource.WriteOnly.Contains(p.Name)).ToArray();
         var key = entityType.FindPrimaryKey()!.Properties.Single();
         _newKeySet = RowKeySet.Factory(key.ClrType, key.GetIndex());
 
         // Without its key an item cannot be told apart, and without its creation time a cleanup by age would take it for
         // the oldest: a body that leaves either out (or sends null) is refused, never read as 0 or 0001-01-01.
-        int[] required = [key.GetIndex(), .. resource.CreatedAtProperty is { } createdAt ? [entityType.FindProperty(createdAt)!.GetIndex()] : Array.Empty<int>()];
-        _requiredSlots = _slots.Select((slot, position) => required.Contains(slot.Index) ? 1UL << position : 0).Aggregate(0UL, (a, b) => a | b);
+        var createdAt = resource.CreatedAtProperty is { } name ? entityType.FindProperty(name) : null;
+
+        // Loops rather than LINQ over the Slot struct: ReadyToRun code cannot hold the framework's generic methods
+        // instantiated over this assembly's value types, so each such LINQ call would be JIT-compiled in every new process.
+        _slots = new Slot[readable.Length];
+        var listColumns = new List<int>();
+        for (var position = 0; position < readable.Length; position++)
+        {
+            var property = readable[position];
+            var slot = new Slot(
+                Encoding.UTF8.GetBytes(resource.JsonNameOf(property.Name)), property.GetIndex(), KindOf(property), property.ClrType.MakeArrayType());
+            _slots[position] = slot;
+            if (slot.Kind == SlotKind.StringList)
+            {
+                listColumns.Add(slot.Index);
+            }
+
+            if (property == key || property == createdAt)
+            {
+                _requiredSlots |= 1UL << position;
+            }
+        }
+
+        _listColumns = [.. listColumns];
         Envelopes = new ResourceEnvelopeReader(this, resource.CollectionKey, resource.ItemKey);
     }
 
