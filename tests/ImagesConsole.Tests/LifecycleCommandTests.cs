@@ -157,6 +157,44 @@ public class LifecycleCommandTests
     }
 
     [Fact]
+    public async Task A_transfer_to_regions_the_image_is_in_already_succeeds_with_one_get_and_nothing_to_wait_for()
+    {
+        using var fake = App.StartFake();
+
+        var result = await App.RunAsync(fake, "transfer", $"{WebSnapshot}", "--region", "nyc3", "--wait", "--json");
+
+        result.AssertExit(0, $"Image {WebSnapshot} is already in nyc3: nothing to transfer.");
+        Assert.Equal([$"GET /v2/images/{WebSnapshot}"], RequestLog.Lines(fake));
+        Assert.Equal(["nyc3"], result.Json().GetProperty("regions").EnumerateArray().Select(r => r.GetString()!));
+    }
+
+    [Fact]
+    public async Task A_transfer_wait_that_outlasts_its_timeout_fails_saying_the_actions_go_on()
+    {
+        using var fake = DigitalOceanFake.Start(new DigitalOceanFakeOptions { Seed = Build(), ActionPolls = 1000 });
+
+        var result = await App.RunAsync(fake, "transfer", $"{WebSnapshot}", "--region", "sfo3", "--wait", "--timeout", "1s");
+
+        result.AssertExit(
+            1, $"error: the actions on image {WebSnapshot} had not completed within 1s; they go on at DigitalOcean: 'actions {WebSnapshot}' follows them");
+        Assert.Single(fake.Requests, r => r.Method == "POST");
+        Assert.Contains(fake.Requests, r => r.Method == "GET" && r.Path.Contains("/actions/", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("transfer", "--region", "sfo3")]
+    [InlineData("convert")]
+    public async Task A_timeout_without_wait_is_refused_before_any_request(params string[] args)
+    {
+        using var fake = App.StartFake();
+
+        var result = await App.RunAsync(fake, [args[0], $"{WebSnapshot}", .. args[1..], "--timeout", "5m"]);
+
+        result.AssertExit(2, "error: --timeout only applies with --wait: add --wait, or leave --timeout out.");
+        Assert.Empty(fake.Requests);
+    }
+
+    [Fact]
     public async Task Transfer_refuses_a_malformed_region_before_any_request()
     {
         using var fake = App.StartFake();

@@ -12,23 +12,28 @@ namespace ImagesConsole.Commands;
 /// </summary>
 internal static class ActionWait
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(30);
-
     /// <param name="context">The invocation.</param>
     /// <param name="db">The context whose SaveChanges started the actions.</param>
     /// <param name="image">The image.</param>
-    /// <param name="actions">What each started action does, one progress row each: <c>Transfer to sfo3</c>.</param>
+    /// <param name="actions">What each started action does, one progress row each: <c>Transfer to sfo3</c>. None: nothing to wait for.</param>
+    /// <param name="timeout">How long the wait may take (<c>--timeout</c>).</param>
     /// <param name="cancellationToken">Ctrl+C: the actions go on at DigitalOcean; the command says so.</param>
     public static async Task<int> RunAsync(
-        CommandContext context, ImagesContext db, Image image, IReadOnlyList<string> actions, CancellationToken cancellationToken)
+        CommandContext context, ImagesContext db, Image image, IReadOnlyList<string> actions, TimeSpan timeout,
+        CancellationToken cancellationToken)
     {
+        if (actions.Count == 0)
+        {
+            return ExitCodes.Success;
+        }
+
         try
         {
             await context.Environment.ErrorConsole.Progress().StartAsync(async progress =>
             {
                 var rows = actions.Select(action => (Action: action, Task: progress.AddTask(ActivityDisplay.Text(action, context.Activity), maxValue: 1))).ToList();
                 await ActivityDisplay.WhileRunning(
-                    db.Images.WaitUntilAvailableAsync(image, Timeout, cancellationToken),
+                    db.Images.WaitUntilAvailableAsync(image, timeout, cancellationToken),
                     () => rows.ForEach(row => row.Task.Description = ActivityDisplay.Text(row.Action, context.Activity)));
                 rows.ForEach(row => row.Task.Increment(1));
             });
@@ -43,9 +48,11 @@ internal static class ActionWait
             return context.Fail(
                 $"action {failed.ActionId} on image {image.Id} ({Describe(failed.ActionType, failed.RegionSlug)}) ended as {failed.Status}");
         }
-        catch (TimeoutException timeout)
+        catch (TimeoutException)
         {
-            return context.Fail($"could not wait for image {image.Id}: {timeout.Message}");
+            return context.Fail(
+                $"the actions on image {image.Id} had not completed within {DurationArgument.Format(timeout)}; they go on at DigitalOcean: "
+                + $"'actions {image.Id}' follows them");
         }
 
         foreach (var action in actions)

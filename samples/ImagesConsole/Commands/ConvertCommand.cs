@@ -10,13 +10,13 @@ namespace ImagesConsole.Commands;
 internal sealed class ConvertCommand : ImagesCommand
 {
     private readonly Argument<long> _id = new("id") { Description = "The backup's image id.", CustomParser = ValueParsers.ImageId };
-    private readonly Option<bool> _wait = new("--wait") { Description = "Wait until the conversion has completed." };
+    private readonly WaitOptions _wait;
 
     public ConvertCommand(AppEnvironment environment, GlobalOptions globals)
         : base("convert", "Convert one of your backups to a snapshot.", environment, globals)
     {
         Arguments.Add(_id);
-        Options.Add(_wait);
+        _wait = new WaitOptions(this, "Wait until the conversion has completed.");
     }
 
     protected override string Purpose(CommandContext context) => $"convert image {context.Get(_id)}";
@@ -36,8 +36,9 @@ internal sealed class ConvertCommand : ImagesCommand
                 image.Type = ImageTypes.Snapshot;
                 return null;
             },
-            context.Get(_wait)
-                ? (db, image) => ActionWait.RunAsync(context, db, image, [ActionWait.Describe(ImageActionTypes.Convert, null)], cancellationToken)
+            _wait.Waits(context)
+                ? (db, image) => ActionWait.RunAsync(
+                    context, db, image, [ActionWait.Describe(ImageActionTypes.Convert, null)], _wait.Timeout(context), cancellationToken)
                 : null,
             cancellationToken);
 }

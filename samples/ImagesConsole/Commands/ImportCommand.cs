@@ -9,7 +9,6 @@ namespace ImagesConsole.Commands;
 /// <summary><c>import</c>: creates a custom image from a URL (one POST) and, with <c>--wait</c>, follows the import to the end.</summary>
 internal sealed class ImportCommand : ImagesCommand
 {
-    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(30);
 
     private readonly Option<string> _name = new("--name")
     {
@@ -41,9 +40,7 @@ internal sealed class ImportCommand : ImagesCommand
 
     private readonly Option<string[]> _tags = new("--tag") { Description = "A tag to apply; repeat for more.", HelpName = "tag" };
 
-    private readonly Option<bool> _wait = new("--wait") { Description = "Wait until the image is available, or the import fails." };
-
-    private readonly Option<TimeSpan?> _timeout = DurationArgument.Optional("--timeout", "How long --wait waits at most (default 30m).");
+    private readonly WaitOptions _wait;
 
     public ImportCommand(AppEnvironment environment, GlobalOptions globals)
         : base("import", "Import a custom image from a URL.", environment, globals)
@@ -54,15 +51,7 @@ internal sealed class ImportCommand : ImagesCommand
         Options.Add(_distribution);
         Options.Add(_description);
         Options.Add(_tags);
-        Options.Add(_wait);
-        Options.Add(_timeout);
-        Validators.Add(result =>
-        {
-            if (result.GetResult(_timeout) is not null && result.GetResult(_wait) is null)
-            {
-                result.AddError("--timeout only applies with --wait: add --wait, or leave --timeout out.");
-            }
-        });
+        _wait = new WaitOptions(this, "Wait until the image is available, or the import fails.");
     }
 
     protected override string Purpose(CommandContext context) => $"import image '{context.Get(_name)}'";
@@ -93,7 +82,7 @@ internal sealed class ImportCommand : ImagesCommand
         }
 
         context.Inform($"Started importing image {image.Id} '{image.Name}' (status {image.Status}).");
-        if (context.Get(_wait) && await WaitAsync(context, session.Db, image, cancellationToken) is var failure and not ExitCodes.Success)
+        if (_wait.Waits(context) && await WaitAsync(context, session.Db, image, cancellationToken) is var failure and not ExitCodes.Success)
         {
             return failure;
         }
@@ -105,7 +94,7 @@ internal sealed class ImportCommand : ImagesCommand
     /// <summary>Shows a spinner with the image's latest status while the provider polls it; says how the wait ended.</summary>
     private async Task<int> WaitAsync(CommandContext context, ImagesContext db, Image image, CancellationToken cancellationToken)
     {
-        var timeout = context.Get(_timeout) ?? DefaultTimeout;
+        var timeout = _wait.Timeout(context);
         try
         {
             await context.Environment.ErrorConsole.Status().StartAsync(

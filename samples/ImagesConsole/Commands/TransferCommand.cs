@@ -20,14 +20,14 @@ internal sealed class TransferCommand : ImagesCommand
         CustomParser = ValueParsers.RegionSlugs,
     };
 
-    private readonly Option<bool> _wait = new("--wait") { Description = "Wait until every transfer has completed, with a progress row each." };
+    private readonly WaitOptions _wait;
 
     public TransferCommand(AppEnvironment environment, GlobalOptions globals)
         : base("transfer", "Copy one of your images to other regions.", environment, globals)
     {
         Arguments.Add(_id);
         Options.Add(_regions);
-        Options.Add(_wait);
+        _wait = new WaitOptions(this, "Wait until every transfer has completed, with a progress row each.");
     }
 
     protected override string Purpose(CommandContext context) => $"transfer image {context.Get(_id)}";
@@ -45,15 +45,17 @@ internal sealed class TransferCommand : ImagesCommand
                 added = [.. requested.Except(image.Regions, StringComparer.Ordinal)];
                 if (added.Count == 0)
                 {
-                    return $"it is already in {string.Join(", ", requested)}";
+                    // What was asked for holds already: nothing to send, and nothing to wait for.
+                    context.Inform($"Image {image.Id} is already in {string.Join(", ", requested)}: nothing to transfer.");
                 }
 
                 image.Regions = [.. image.Regions, .. added];
                 return null;
             },
-            context.Get(_wait)
+            _wait.Waits(context)
                 ? (db, image) => ActionWait.RunAsync(
-                    context, db, image, [.. added.Select(region => ActionWait.Describe(ImageActionTypes.Transfer, region))], cancellationToken)
+                    context, db, image, [.. added.Select(region => ActionWait.Describe(ImageActionTypes.Transfer, region))], _wait.Timeout(context),
+                    cancellationToken)
                 : null,
             cancellationToken);
     }

@@ -7,8 +7,8 @@ namespace EFCore.DigitalOcean.Benchmarks.Infrastructure;
 
 /// <summary>
 ///     What every scenario shares: a fake API on loopback, a hand-written client for the baseline, and provider options
-///     pointed at the fake. A scenario's <c>[GlobalSetup]</c> calls <see cref="StartFake" />; the <c>[GlobalCleanup]</c> here
-///     disposes what the setup started.
+///     pointed at the fake. A scenario's <c>[GlobalSetup]</c> calls <see cref="StartFake" /> (the fake in this process) or
+///     <see cref="StartFakeProcess" /> (in a process of its own); the <c>[GlobalCleanup]</c> here disposes what the setup started.
 /// </summary>
 public abstract class ApiBenchmark
 {
@@ -17,6 +17,9 @@ public abstract class ApiBenchmark
 
     private readonly List<IDisposable> _owned = [];
 
+    private FakeServerProcess? _serverProcess;
+
+    /// <summary>The fake in this process; null when it runs in a process of its own.</summary>
     internal DigitalOceanFake Fake { get; private set; } = null!;
 
     internal QueryCompilationCounter Compilations => QueryCompilationCounter.Instance;
@@ -36,13 +39,20 @@ public abstract class ApiBenchmark
         HandWrittenApi = new HandWrittenApi(Own(Fake.CreateHttpClient()), PageSize);
     }
 
+    /// <summary>Starts the fake in a process of its own with <paramref name="images" /> private images, without latency.</summary>
+    protected void StartFakeProcess(int images)
+    {
+        _serverProcess = Own(FakeServerProcess.Start(images));
+        HandWrittenApi = new HandWrittenApi(Own(_serverProcess.CreateHttpClient()), PageSize);
+    }
+
     /// <summary>Options for the provider; <paramref name="maxConcurrentRequests" /> null keeps the provider's default.</summary>
     protected DbContextOptions<CloudContext> ProviderOptions(int? maxConcurrentRequests = null)
         => new DbContextOptionsBuilder<CloudContext>()
-            .UseDigitalOcean(Fake.AccessToken, o =>
+            .UseDigitalOcean(_serverProcess?.AccessToken ?? Fake.AccessToken, o =>
             {
                 // The fake enforces no burst limit: the benchmarks measure the provider, not the API's pace.
-                o.BaseAddress(Fake.BaseAddress).PageSize(PageSize).RequestsPerMinute(null);
+                o.BaseAddress(_serverProcess?.BaseAddress ?? Fake.BaseAddress).PageSize(PageSize).RequestsPerMinute(null);
                 if (maxConcurrentRequests is { } max)
                 {
                     o.MaxConcurrentRequests(max);
@@ -64,7 +74,30 @@ public abstract class ApiBenchmark
     ///     a run; cleared at the start, the log holds exactly the last operation's requests, which the probe reports. The cost
     ///     (a lock and a list clear) is the same for baseline and provider and far below a loopback round trip.
     /// </summary>
-    protected void BeginOperation() => Fake.ClearRequests();
+    protected void BeginOperation()
+    {
+        if (_serverProcess is not null)
+        {
+            _serverProcess.ClearRequests();
+        }
+        else
+        {
+            Fake.ClearRequests();
+        }
+    }
+
+    /// <summary>The requests since the last <see cref="BeginOperation" />: how many, the most in flight at once, the first one.</summary>
+    internal (int Count, int MaxInFlight, string? First) RequestStats()
+    {
+        if (_serverProcess is not null)
+        {
+            return _serverProcess.RequestStats();
+        }
+
+        var requests = Fake.Requests;
+        return (requests.Count, Fake.MaxConcurrentRequestsObserved,
+            requests.Count == 0 ? null : $"{requests[0].Method} {requests[0].Path}{requests[0].QueryString}");
+    }
 
     [GlobalCleanup]
     public void Cleanup()
@@ -75,5 +108,6 @@ public abstract class ApiBenchmark
         }
 
         _owned.Clear();
+        _serverProcess = null;
     }
 }

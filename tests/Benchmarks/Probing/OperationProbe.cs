@@ -66,14 +66,10 @@ internal static class OperationProbe
     // The operation cleared the fake's log when it began, so the log holds its requests only.
     private static ProbeResult Observed(ApiBenchmark benchmark, int compilationsBefore, object? result)
     {
-        var requests = benchmark.Fake.Requests;
-        return new ProbeResult(
-            requests.Count,
-            benchmark.Fake.MaxConcurrentRequestsObserved,
-            benchmark.Compilations.Count - compilationsBefore,
-            Describe(result))
+        var (count, maxInFlight, first) = benchmark.RequestStats();
+        return new ProbeResult(count, maxInFlight, benchmark.Compilations.Count - compilationsBefore, Describe(result))
         {
-            FirstRequest = requests.Count == 0 ? null : $"{requests[0].Method} {requests[0].Path}{requests[0].QueryString}",
+            FirstRequest = first,
         };
     }
 

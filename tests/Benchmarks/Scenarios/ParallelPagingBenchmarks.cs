@@ -1,14 +1,19 @@
 using BenchmarkDotNet.Attributes;
 using EFCore.DigitalOcean.Benchmarks.Baseline;
 using EFCore.DigitalOcean.Benchmarks.Infrastructure;
+using EFCore.DigitalOcean.Storage.Internal;
 using EFCore.DigitalOcean.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace EFCore.DigitalOcean.Benchmarks.Scenarios;
 
 /// <summary>
 ///     Scenario 2, parallel paging: 2,000 images (10 pages) behind 50 ms of latency per request, where waiting dominates.
-///     Target: the provider's default (4 requests at once) within 0.4× of reading the pages one after another.
+///     BenchmarkDotNet repeats each operation, so the provider's cases list a catalogue the token has listed before: the pages
+///     its last total implies go out with page 1. <see cref="Provider_Default4_FirstListing" /> forgets that total first, as a
+///     new process would start, so page 1 goes alone and tells the total before pages 2.. go out. Targets: a first listing with
+///     the default (4 requests at once) within 0.4× of reading the pages one after another; a repeated one within 0.25×.
 /// </summary>
 [MemoryDiagnoser]
 public class ParallelPagingBenchmarks : ApiBenchmark
@@ -18,6 +23,8 @@ public class ParallelPagingBenchmarks : ApiBenchmark
 
     private DbContextOptions<CloudContext> _oneAtATime = null!;
     private DbContextOptions<CloudContext> _providerDefault = null!;
+    private DbContextOptions<CloudContext> _fiveAtOnce = null!;
+    private DbContextOptions<CloudContext> _everyPageAtOnce = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -25,6 +32,8 @@ public class ParallelPagingBenchmarks : ApiBenchmark
         StartFake(FakeCatalog.PrivateImages(ImageCount), Latency);
         _oneAtATime = ProviderOptions(maxConcurrentRequests: 1);
         _providerDefault = ProviderOptions();
+        _fiveAtOnce = ProviderOptions(maxConcurrentRequests: 5);
+        _everyPageAtOnce = ProviderOptions(maxConcurrentRequests: ImageCount / PageSize);
     }
 
     [Benchmark(Baseline = true)]
@@ -42,11 +51,40 @@ public class ParallelPagingBenchmarks : ApiBenchmark
         return await db.Images.AsNoTracking().ToListAsync();
     }
 
+    /// <summary>The defaults, listing again: pages 1 to 4 go out together, 5 to 10 as they answer.</summary>
     [Benchmark]
     public async Task<List<Image>> Provider_Default4()
     {
         BeginOperation();
         await using var db = new CloudContext(_providerDefault);
+        return await db.Images.AsNoTracking().ToListAsync();
+    }
+
+    /// <summary>The defaults, listing for the first time: page 1 alone, then pages 2 to 10 four at a time.</summary>
+    [Benchmark]
+    public async Task<List<Image>> Provider_Default4_FirstListing()
+    {
+        BeginOperation();
+        await using var db = new CloudContext(_providerDefault);
+        db.GetService<RateLimitRegistry>().For(Fake.AccessToken).ListingTotals.Clear();
+        return await db.Images.AsNoTracking().ToListAsync();
+    }
+
+    /// <summary>Listing again, 5 at once: the narrowest window that sends 10 pages in two rounds.</summary>
+    [Benchmark]
+    public async Task<List<Image>> Provider_Window5()
+    {
+        BeginOperation();
+        await using var db = new CloudContext(_fiveAtOnce);
+        return await db.Images.AsNoTracking().ToListAsync();
+    }
+
+    /// <summary>Listing again with a window as wide as the listing: all 10 pages go out together.</summary>
+    [Benchmark]
+    public async Task<List<Image>> Provider_Window10()
+    {
+        BeginOperation();
+        await using var db = new CloudContext(_everyPageAtOnce);
         return await db.Images.AsNoTracking().ToListAsync();
     }
 }

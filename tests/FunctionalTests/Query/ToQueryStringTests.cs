@@ -1,3 +1,4 @@
+using System.Text;
 using EFCore.DigitalOcean.FunctionalTests.TestSupport;
 using EFCore.DigitalOcean.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -58,6 +59,39 @@ public class ToQueryStringTests
         var lines = Lines(db.Images.Where(i => i.Id == 7555620).ToQueryString());
 
         Assert.Equal("GET /v2/images/7555620", lines[0]);
+        RequestAssert.NoneSent(cloud.Requests);
+    }
+
+    [Fact]
+    public void Parameters_from_an_indexer_or_a_method_are_named_after_the_property_they_are_compared_with()
+    {
+        using var cloud = TestCloud.Start(FakeCatalog.Realistic());
+        using var db = cloud.CreateContext();
+        string[] tags = ["prod"];
+        var prefix = new StringBuilder("web");
+
+        var lines = Lines(db.Images.Where(i => i.Tags.Contains(tags[0]) && i.Name.StartsWith(prefix.ToString())).ToQueryString());
+
+        Assert.Equal("GET /v2/images?tag_name=prod&per_page=200&page=1", lines[0]);
+        Assert.Contains(lines, l => l.StartsWith("-- evaluated in memory: ", StringComparison.Ordinal) && l.Contains("i.Name.StartsWith(@name)"));
+        Assert.Contains("-- @tag='prod'", lines);
+        Assert.Contains("-- @name='web'", lines);
+        Assert.DoesNotContain(lines, l => l.Contains("get_Item") || l.Contains("@ToString"));
+        RequestAssert.NoneSent(cloud.Requests);
+    }
+
+    [Fact]
+    public void A_captured_variable_keeps_its_name_and_a_parameter_compared_with_nothing_is_p()
+    {
+        using var cloud = TestCloud.Start(FakeCatalog.Realistic());
+        using var db = cloud.CreateContext();
+        var name = "web";
+        int[] counts = [3];
+
+        var lines = Lines(db.Images.Where(i => i.Name == name).Take(counts[0]).ToQueryString());
+
+        Assert.Contains("-- @name='web'", lines);
+        Assert.Contains("-- @p='3'", lines);
         RequestAssert.NoneSent(cloud.Requests);
     }
 

@@ -13,11 +13,14 @@ internal sealed class DigitalOceanQueryCompilationContext(
     ApiResourceTable resources)
     : QueryCompilationContext(dependencies, async)
 {
-
     public ApiResourceTable Resources { get; } = resources;
 
     public ListScope? Scope { get; set; }
 
+    /// <summary>The names ToQueryString() and the warnings give the query's parameters, set before translation.</summary>
+    public ParameterDisplayNames ParameterNames { get; set; } = ParameterDisplayNames.None;
+
     /// <summary>A fresh compilation context for one set of a query over several sets, compiled as a query of its own.</summary>
-    public DigitalOceanQueryCompilationContext CreateSubqueryContext() => new(Dependencies, IsAsync, Resources);
+    public DigitalOceanQueryCompilationContext CreateSubqueryContext()
+        => new(Dependencies, IsAsync, Resources) { ParameterNames = ParameterNames };
 }

@@ -17,6 +17,7 @@ internal sealed class DigitalOceanQueryTranslationPreprocessor(
 {
     public override Expression Process(Expression query)
     {
+        queryCompilationContext.ParameterNames = ParameterDisplayNames.For(query);
         if (CrossSetQueryCompiler.Applies(query))
         {
             return CrossSetQueryCompiler.Compile(query, queryCompilationContext);

@@ -70,7 +70,8 @@ internal sealed class DigitalOceanQueryableMethodTranslatingExpressionVisitor : 
 
     protected override ShapedQueryExpression? CreateShapedQueryExpression(IEntityType entityType)
     {
-        var query = new ResourceQueryExpression(entityType, _queryCompilationContext.Resources.Get(entityType), _queryCompilationContext.Scope);
+        var query = new ResourceQueryExpression(
+            entityType, _queryCompilationContext.Resources.Get(entityType), _queryCompilationContext.Scope, _queryCompilationContext.ParameterNames);
         return new ShapedQueryExpression(query, new StructuralTypeShaperExpression(entityType, new RowBufferExpression(query.Row), nullable: false));
     }
 
@@ -316,10 +317,10 @@ internal sealed class DigitalOceanQueryableMethodTranslatingExpressionVisitor : 
     }
 
     /// <summary>An expression as one line, for ToQueryString and the full-listing warning.</summary>
-    private static string Describe(Expression? expression)
+    private string Describe(Expression? expression)
         => expression is null
             ? ""
-            : string.Join(" ", UserExpression.Of(expression).Print().Split('\n', StringSplitOptions.TrimEntries)).Replace("( ", "(").Replace(" .", ".");
+            : string.Join(" ", UserExpression.Of(expression, _queryCompilationContext.ParameterNames).Print().Split('\n', StringSplitOptions.TrimEntries)).Replace("( ", "(").Replace(" .", ".");
 
     private static ResourceQueryExpression Query(ShapedQueryExpression source) => (ResourceQueryExpression)source.QueryExpression;
 

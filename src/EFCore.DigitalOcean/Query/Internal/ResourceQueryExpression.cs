@@ -16,6 +16,7 @@ internal sealed class ResourceQueryExpression : Expression, IPrintableExpression
 {
     private readonly List<string> _clientOperations = [];
     private bool _onlyFiltersInMemory = true;
+    private bool _readsToEnd = true;
 
     private readonly List<PushedFilter> _filters = [];
 
@@ -23,11 +24,12 @@ internal sealed class ResourceQueryExpression : Expression, IPrintableExpression
     private static readonly Dictionary<string, MethodInfo> RowOperatorMethods
         = typeof(RowOperators).GetMethods(BindingFlags.Public | BindingFlags.Static).ToDictionary(m => m.Name);
 
-    public ResourceQueryExpression(IEntityType entityType, ApiResource resource, ListScope? scope)
+    public ResourceQueryExpression(IEntityType entityType, ApiResource resource, ListScope? scope, ParameterDisplayNames parameterNames)
     {
         EntityType = entityType;
         Resource = resource;
         Scope = scope;
+        ParameterNames = parameterNames;
         Source = Parameter(typeof(IAsyncEnumerable<ResourceRow>), "rows");
         Row = Parameter(typeof(ResourceRow), "row");
         Pipeline = Source;
@@ -36,6 +38,9 @@ internal sealed class ResourceQueryExpression : Expression, IPrintableExpression
     public IEntityType EntityType { get; }
     public ApiResource Resource { get; }
     public ListScope? Scope { get; }
+
+    /// <summary>The names ToQueryString() gives the query's parameters.</summary>
+    public ParameterDisplayNames ParameterNames { get; }
 
     /// <summary>The rows the API returned; the root of <see cref="Pipeline" />.</summary>
     public ParameterExpression Source { get; }
@@ -82,6 +87,12 @@ internal sealed class ResourceQueryExpression : Expression, IPrintableExpression
     public bool FiltersInMemory { get; private set; }
 
     public IReadOnlyList<string> ClientOperations => _clientOperations;
+
+    /// <summary>
+    ///     False once an in-memory operator can stop reading before the listing ends: Take, and what becomes one (First, Single,
+    ///     ElementAt, Any and All in memory), and TakeWhile. Only a query that reads to the end has pages fetched ahead.
+    /// </summary>
+    public bool ReadsToEnd => _readsToEnd;
 
     /// <summary>The operators that run over materialized results, once an operator needed whole objects.</summary>
     public MaterializedTail? Tail { get; private set; }
@@ -172,6 +183,7 @@ internal sealed class ResourceQueryExpression : Expression, IPrintableExpression
         Pipeline = Call(method, [Pipeline, .. arguments]);
         _clientOperations.Add(description);
         _onlyFiltersInMemory &= isFilter;
+        _readsToEnd &= rowOperator is not (nameof(RowOperators.Take) or nameof(RowOperators.TakeWhile));
     }
 
     protected override Expression VisitChildren(ExpressionVisitor visitor) => this;

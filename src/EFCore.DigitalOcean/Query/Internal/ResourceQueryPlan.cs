@@ -29,6 +29,8 @@ internal sealed class ResourceQueryPlan(ResourceQueryExpression query)
     private readonly ApiValue? _limit = query.Limit;
     private readonly ServerAggregate _aggregate = query.ServerAggregate;
     private readonly IReadOnlyList<string> _inMemory = [.. query.ClientOperations];
+    private readonly ParameterDisplayNames _parameterNames = query.ParameterNames;
+    private readonly bool _readsToEnd = query.ReadsToEnd;
 
     // A point read that becomes a listing (a null slug, a long id list) checks its condition in memory.
     private readonly bool _filtersInMemory = query.FiltersInMemory || query.IsPointRead;
@@ -71,7 +73,7 @@ internal sealed class ResourceQueryPlan(ResourceQueryExpression query)
         }
 
         AnnounceFullListing(queryContext, request);
-        return client.ListAsync(request, rows, rowsAreTransient);
+        return client.ListAsync(request, rows, rowsAreTransient, _readsToEnd);
     }
 
     /// <summary>
@@ -189,7 +191,7 @@ internal sealed class ResourceQueryPlan(ResourceQueryExpression query)
 
         foreach (var (name, value) in queryContext.Parameters)
         {
-            text.AppendLine().Append("-- @").Append(name).Append("='").Append(Format(value)).Append('\'');
+            text.AppendLine().Append("-- @").Append(_parameterNames.Display(name)).Append("='").Append(Format(value)).Append('\'');
         }
 
         return text.ToString();

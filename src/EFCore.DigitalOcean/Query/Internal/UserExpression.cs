@@ -1,18 +1,23 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace EFCore.DigitalOcean.Query.Internal;
 
 /// <summary>
 ///     Turns EF's internal form of an expression back into what the user wrote, for <c>ToQueryString()</c> and warnings:
 ///     <c>EF.Property&lt;IReadOnlyList&lt;string&gt;&gt;(i, "Tags").AsQueryable().Contains("prod")</c> reads
-///     <c>i.Tags.Contains("prod")</c> again. Only for display: the expression that runs is not changed.
+///     <c>i.Tags.Contains("prod")</c> again, and parameters get their display names (<see cref="ParameterDisplayNames" />).
+///     Only for display: the expression that runs is not changed.
 /// </summary>
-internal sealed class UserExpression : ExpressionVisitor
+internal sealed class UserExpression(ParameterDisplayNames names) : ExpressionVisitor
 {
-    private static readonly UserExpression Instance = new();
+    public static Expression Of(Expression expression, ParameterDisplayNames names) => new UserExpression(names).Visit(expression);
 
-    public static Expression Of(Expression expression) => Instance.Visit(expression);
+    protected override Expression VisitExtension(Expression node)
+        => node is QueryParameterExpression parameter
+            ? new QueryParameterExpression(names.Display(parameter.Name), parameter.Type)
+            : base.VisitExtension(node);
 
     protected override Expression VisitMethodCall(MethodCallExpression node)
     {

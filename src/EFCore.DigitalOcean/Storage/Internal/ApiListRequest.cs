@@ -46,15 +46,22 @@ internal sealed record ApiListRequest(
 
     /// <summary>The path and query of one page, relative to the base address; values are escaped.</summary>
     public string PagePath(int page)
+        => AppendFilteredPath(new StringBuilder())
+            .Append("per_page=").Append(PerPage.ToString(CultureInfo.InvariantCulture))
+            .Append("&page=").Append(page.ToString(CultureInfo.InvariantCulture))
+            .ToString();
+
+    /// <summary>The path and the filters, without page size or page: what every page of the listing shares.</summary>
+    public string FilteredPath() => AppendFilteredPath(new StringBuilder()).ToString();
+
+    private StringBuilder AppendFilteredPath(StringBuilder path)
     {
-        var path = new StringBuilder(Resource.PathFor(ParentSegment)).Append('?');
+        path.Append(Resource.PathFor(ParentSegment)).Append('?');
         foreach (var (name, value) in Filters)
         {
             path.Append(name).Append('=').Append(Uri.EscapeDataString(value)).Append('&');
         }
 
-        return path.Append("per_page=").Append(PerPage.ToString(CultureInfo.InvariantCulture))
-            .Append("&page=").Append(page.ToString(CultureInfo.InvariantCulture))
-            .ToString();
+        return path;
     }
 }

@@ -39,6 +39,7 @@ internal sealed class DigitalOceanClient : IDisposable
     private readonly RequestPacerRegistry _pacers;
     private readonly string _userAgent;
     private AuthenticationHeaderValue? _authorization;
+    private RateLimitState? _tokenState;
     private RateLimiter? _pacer;
 
     public DigitalOceanClient(
@@ -78,8 +79,10 @@ internal sealed class DigitalOceanClient : IDisposable
     }
 
     /// <summary>What the API last said about the rate limit of this context's token.</summary>
-    public RateLimitSnapshot RateLimit()
-        => _rateLimits.For(_authorization?.Parameter ?? ResolveToken()).Snapshot(_options.TimeProvider.GetUtcNow());
+    public RateLimitSnapshot RateLimit() => TokenState.Snapshot(_options.TimeProvider.GetUtcNow());
+
+    /// <summary>What every context that uses this context's token shares.</summary>
+    private RateLimitState TokenState => _tokenState ??= _rateLimits.For(_authorization?.Parameter ?? ResolveToken());
 
     /// <summary>What paces this context's requests: the application's limiter, else the token's in-process one, else nothing.</summary>
     private RateLimiter? Pacer(string token)
@@ -93,68 +96,80 @@ internal sealed class DigitalOceanClient : IDisposable
 
     /// <summary>
     ///     Streams every item of a listing. Page 1 tells <c>meta.total</c>; the remaining pages are then fetched up to
-    ///     <c>MaxConcurrentRequests</c> at a time and yielded in order. An item that moved to a later page while paging is
-    ///     yielded once, and a listing that ends with fewer items than the total fails instead of returning a partial result.
-    ///     When <paramref name="rowsAreTransient" />, a page whose rows have all been consumed is read into again for a later
-    ///     page instead of a new one.
+    ///     <c>MaxConcurrentRequests</c> at a time and yielded in order. When <paramref name="readsToEnd" /> and the token's last
+    ///     answer for the same listing is remembered, the pages that answer implies are sent together with page 1 (within the
+    ///     same window); page 1's total still decides which pages count, and later pages follow it as usual. An item that moved
+    ///     to a later page while paging is yielded once, and a listing that ends with fewer items than the total fails instead
+    ///     of returning a partial result. When <paramref name="rowsAreTransient" />, a page whose rows have all been consumed is
+    ///     read into again for a later page instead of a new one.
     /// </summary>
     public async IAsyncEnumerable<ResourceRow> ListAsync(
         ApiListRequest request,
         ResourceRowReader rows,
         bool rowsAreTransient,
+        bool readsToEnd,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var firstPage = request.FirstPage;
-        var first = await GetPageAsync(request, firstPage, rows, consumed: null, cancellationToken).ConfigureAwait(false);
-        var end = Math.Min(first.Total, request.Limit is { } limit ? request.Offset + limit : long.MaxValue);
-        var lastPage = (int)Math.Min(int.MaxValue, (end + request.PerPage - 1) / request.PerPage);
-        var consumed = rowsAreTransient && lastPage > firstPage ? new ConcurrentBag<RowPage>() : null;
+        var totals = TokenState.ListingTotals;
+        var listing = ListingTotals.ListingOf(_options.BaseAddress, request);
+
+        // Only for a caller that reads to the end: one that may stop early (Take, First, Any) never asks ahead of its need.
+        var lastPage = readsToEnd && totals.Recall(listing) is { } remembered ? LastPage(request, End(request, remembered)) : firstPage;
+        var fetchAhead = lastPage > firstPage;
         var skipOnFirstPage = (int)(request.Offset - (long)(firstPage - 1) * request.PerPage);
-
-        // An item that moves to a later page while listing would come twice; its id is all that is kept of it (8 bytes and
-        // a set entry per item, against the ~1 KB of the image itself). Sized for the listing up front, so that it is not
-        // rehashed as it grows.
-        var seen = rows.NewKeySet((int)Math.Clamp(end - request.Offset, 0, MaxPresizedIds));
-
-        // Page 1 is handed out before any other page is requested: a query that stops within it (First with an in-memory
-        // filter) sends one request. Past page 1 the listing is evidently long, and the window opens.
-        for (var i = skipOnFirstPage; i < first.Rows.Count; i++)
-        {
-            var row = first.Rows[i];
-            if (seen.Add(row))
-            {
-                yield return row;
-            }
-        }
-
-        var total = first.Total;
-        consumed?.Add(first.Rows);
-        var evidenceEnds = EndsListing(request, firstPage, first, total);
-        CheckNotBeyondTotal(request, firstPage, seen.Count, total);
+        var end = 0L;
+        var total = 0L;
+        RowKeySet seen = null!;
+        ConcurrentBag<RowPage>? consumed = null;
+        var evidenceEnds = false;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var inFlight = new Queue<Task<ResourcePage>>();
-        var nextPage = firstPage + 1;
+        var inFlight = new Queue<(int Number, Task<ResourcePage> Read)>();
+        var nextPage = firstPage;
 
         void FillWindow()
         {
             while (!evidenceEnds && nextPage <= lastPage && inFlight.Count < _options.MaxConcurrentRequests)
             {
-                inFlight.Enqueue(GetPageAsync(request, nextPage++, rows, consumed, stop.Token));
+                inFlight.Enqueue((nextPage, GetPageAsync(request, nextPage++, rows, consumed, stop.Token)));
             }
         }
 
         try
         {
             FillWindow();
-            while (!evidenceEnds && inFlight.TryDequeue(out var next))
-            {
-                var page = await next.ConfigureAwait(false);
-                var pageNumber = nextPage - inFlight.Count - 1;
-                evidenceEnds = EndsListing(request, pageNumber, page, total);
 
-                // The freed place goes to the next page at once, not after this page's rows have been consumed.
-                FillWindow();
-                for (var i = 0; i < page.Rows.Count; i++)
+            // A page sent ahead beyond what page 1's total implies is not read: that total is the answer.
+            while (!evidenceEnds && inFlight.TryPeek(out var next) && next.Number <= lastPage)
+            {
+                inFlight.Dequeue();
+                var page = await next.Read.ConfigureAwait(false);
+                var isFirst = next.Number == firstPage;
+                if (isFirst)
+                {
+                    total = page.Total;
+                    totals.Remember(listing, total);
+                    end = End(request, total);
+                    lastPage = LastPage(request, end);
+                    consumed = rowsAreTransient && lastPage > firstPage ? new ConcurrentBag<RowPage>() : null;
+
+                    // An item that moves to a later page while listing would come twice; its id is all that is kept of it (8
+                    // bytes and a set entry per item, against the ~1 KB of the image itself). Sized for the listing up front,
+                    // so that it is not rehashed as it grows.
+                    seen = rows.NewKeySet((int)Math.Clamp(end - request.Offset, 0, MaxPresizedIds));
+                }
+
+                evidenceEnds = EndsListing(request, next.Number, page, total);
+
+                // The freed place goes to the next page at once, not after this page's rows have been consumed. Page 1 alone
+                // is handed out before any other page is requested (unless pages were sent ahead): a query that stops within
+                // it (First with an in-memory filter) sends one request. Past page 1 the listing is evidently long.
+                if (!isFirst || fetchAhead)
+                {
+                    FillWindow();
+                }
+
+                for (var i = isFirst ? skipOnFirstPage : 0; i < page.Rows.Count; i++)
                 {
                     var row = page.Rows[i];
                     if (seen.Add(row))
@@ -163,15 +178,16 @@ internal sealed class DigitalOceanClient : IDisposable
                     }
                 }
 
-                CheckNotBeyondTotal(request, pageNumber, seen.Count, total);
+                CheckNotBeyondTotal(request, next.Number, seen.Count, total);
                 consumed?.Add(page.Rows);
+                FillWindow();
             }
         }
         finally
         {
             // Abandon pages nobody will read, and observe them so that their failures are not left unobserved.
             await stop.CancelAsync().ConfigureAwait(false);
-            foreach (var abandoned in inFlight)
+            foreach (var (_, abandoned) in inFlight)
             {
                 await abandoned.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default)
                     .ConfigureAwait(false);
@@ -186,6 +202,14 @@ internal sealed class DigitalOceanClient : IDisposable
                 HttpStatusCode.OK);
         }
     }
+
+    /// <summary>Where the wanted window of a listing of <paramref name="total" /> items ends: the total, or the limit before it.</summary>
+    private static long End(ApiListRequest request, long total)
+        => Math.Min(total, request.Limit is { } limit ? request.Offset + limit : long.MaxValue);
+
+    /// <summary>The page that holds the item before <paramref name="end" />; the first page when the window is empty.</summary>
+    private static int LastPage(ApiListRequest request, long end)
+        => (int)Math.Clamp(end / request.PerPage + (end % request.PerPage > 0 ? 1 : 0), request.FirstPage, int.MaxValue);
 
     /// <summary>
     ///     <c>meta.total</c> is evidence, not an order: a page holding fewer items than the total leaves for it ends the
@@ -204,9 +228,14 @@ internal sealed class DigitalOceanClient : IDisposable
         }
     }
 
-    /// <summary>Reads <c>meta.total</c> from a one-item page.</summary>
+    /// <summary>Reads <c>meta.total</c> from a one-item page, and remembers it for a listing of the same items.</summary>
     public async Task<long> CountAsync(ApiListRequest request, ResourceRowReader rows, CancellationToken cancellationToken)
-        => (await GetPageAsync(request with { PerPage = 1, Offset = 0 }, 1, rows, consumed: null, cancellationToken).ConfigureAwait(false)).Total;
+    {
+        var total = (await GetPageAsync(request with { PerPage = 1, Offset = 0 }, 1, rows, consumed: null, cancellationToken)
+            .ConfigureAwait(false)).Total;
+        TokenState.ListingTotals.Remember(ListingTotals.ListingOf(_options.BaseAddress, request), total);
+        return total;
+    }
 
     /// <summary>
     ///     Reads one item by key or alternate key; <see langword="null" /> when the API answers one of the resource's
@@ -382,7 +411,8 @@ internal sealed class DigitalOceanClient : IDisposable
 
             try
             {
-                return await ResponseBody.ReadAsync(response.Content, readBody, cancellationToken).ConfigureAwait(false);
+                // The buffering stage of the pipeline has read every body whole into a pooled buffer: parsed in one pass, in place.
+                return readBody(((PooledBodyContent)response.Content).Body);
             }
             catch (JsonException exception)
             {

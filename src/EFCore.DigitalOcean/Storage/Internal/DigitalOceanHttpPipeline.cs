@@ -91,8 +91,11 @@ internal sealed class DigitalOceanHttpPipeline(RateLimitRegistry rateLimits) : I
         _connections.Dispose();
     }
 
-    /// <summary>The options a client is built from; the token is not among them (each request carries its own).</summary>
-    private readonly record struct PipelineKey(Uri BaseAddress, int MaxRetries, TimeSpan RetryDelay, TimeSpan RequestTimeout, TimeProvider TimeProvider)
+    /// <summary>
+    ///     The options a client is built from; the token is not among them (each request carries its own). A class: the
+    ///     dictionary's code for reference-type keys is ReadyToRun in the framework, for a struct key it is JIT-compiled at start-up.
+    /// </summary>
+    private sealed record PipelineKey(Uri BaseAddress, int MaxRetries, TimeSpan RetryDelay, TimeSpan RequestTimeout, TimeProvider TimeProvider)
     {
         public PipelineKey(DigitalOceanOptionsExtension options)
             : this(options.BaseAddress, options.MaxRetries, options.RetryDelay, options.RequestTimeout, options.TimeProvider)

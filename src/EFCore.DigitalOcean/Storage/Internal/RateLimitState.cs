@@ -17,6 +17,9 @@ internal sealed class RateLimitState
     /// <summary>A number that tells this token's state apart in telemetry; it says nothing about the token.</summary>
     public int Id { get; } = Interlocked.Increment(ref _lastId);
 
+    /// <summary>What this token's recent listings answered as their totals, for fetching a repeated listing's pages at once.</summary>
+    public ListingTotals ListingTotals { get; } = new();
+
     /// <summary>The last <c>ratelimit-remaining</c> the API sent for this token.</summary>
     public int? Remaining
     {

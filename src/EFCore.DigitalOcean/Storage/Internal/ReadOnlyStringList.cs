@@ -18,5 +18,24 @@ internal sealed class ReadOnlyStringList(string[] items) : IReadOnlyList<string>
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
+    /// <summary>Whether this list holds the very same string instances as <paramref name="other" />, in the same order.</summary>
+    public bool HasSameItems(List<string> other)
+    {
+        if (other.Count != items.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < items.Length; i++)
+        {
+            if (!ReferenceEquals(items[i], other[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     public override string ToString() => "[" + string.Join(", ", items) + "]";
 }

@@ -33,9 +33,10 @@ internal sealed class ResourceEnvelopeReader(ResourceRowReader rowReader, string
                 }
 
                 rows = reuse?.Clear() ?? rowReader.NewPage(expectedRows);
+                var repeated = RepeatedStrings.ForPage();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    rowReader.ReadRow(ref reader, rows);
+                    rowReader.ReadRow(ref reader, rows, repeated);
                 }
             }
             else if (reader.ValueTextEquals(Meta))
@@ -66,7 +67,7 @@ internal sealed class ResourceEnvelopeReader(ResourceRowReader rowReader, string
             if (isItem)
             {
                 var page = rowReader.NewPage(1);
-                rowReader.ReadRow(ref reader, page);
+                rowReader.ReadRow(ref reader, page, repeated: null);
                 row = page[0];
             }
             else

@@ -28,19 +28,36 @@ internal sealed class ResourceRowReader
     {
         var properties = entityType.GetProperties().ToArray();
         _width = properties.Length;
-        _slots = properties
-            .Where(p => !resource.WriteOnly.Contains(p.Name))
-            .Select(p => new Slot(Encoding.UTF8.GetBytes(resource.JsonNameOf(p.Name)), p.GetIndex(), KindOf(p), p.ClrType.MakeArrayType()))
-            .ToArray();
-        _listColumns = [.. _slots.Where(s => s.Kind == SlotKind.StringList).Select(s => s.Index)];
-
+        var readable = properties.Where(p => !resource.WriteOnly.Contains(p.Name)).ToArray();
         var key = entityType.FindPrimaryKey()!.Properties.Single();
         _newKeySet = RowKeySet.Factory(key.ClrType, key.GetIndex());
 
         // Without its key an item cannot be told apart, and without its creation time a cleanup by age would take it for
         // the oldest: a body that leaves either out (or sends null) is refused, never read as 0 or 0001-01-01.
-        int[] required = [key.GetIndex(), .. resource.CreatedAtProperty is { } createdAt ? [entityType.FindProperty(createdAt)!.GetIndex()] : Array.Empty<int>()];
-        _requiredSlots = _slots.Select((slot, position) => required.Contains(slot.Index) ? 1UL << position : 0).Aggregate(0UL, (a, b) => a | b);
+        var createdAt = resource.CreatedAtProperty is { } name ? entityType.FindProperty(name) : null;
+
+        // Loops rather than LINQ over the Slot struct: ReadyToRun code cannot hold the framework's generic methods
+        // instantiated over this assembly's value types, so each such LINQ call would be JIT-compiled in every new process.
+        _slots = new Slot[readable.Length];
+        var listColumns = new List<int>();
+        for (var position = 0; position < readable.Length; position++)
+        {
+            var property = readable[position];
+            var slot = new Slot(
+                Encoding.UTF8.GetBytes(resource.JsonNameOf(property.Name)), property.GetIndex(), KindOf(property), property.ClrType.MakeArrayType());
+            _slots[position] = slot;
+            if (slot.Kind == SlotKind.StringList)
+            {
+                listColumns.Add(slot.Index);
+            }
+
+            if (property == key || property == createdAt)
+            {
+                _requiredSlots |= 1UL << position;
+            }
+        }
+
+        _listColumns = [.. listColumns];
         Envelopes = new ResourceEnvelopeReader(this, resource.CollectionKey, resource.ItemKey);
     }
 
@@ -69,8 +86,11 @@ internal sealed class ResourceRowReader
         return new RowPage(columns);
     }
 
-    /// <summary>Reads the object at the reader into the next row of <paramref name="page" />.</summary>
-    public void ReadRow(ref Utf8JsonReader reader, RowPage page)
+    /// <summary>
+    ///     Reads the object at the reader into the next row of <paramref name="page" />; with <paramref name="repeated" />, a
+    ///     string or list the page had before is that same instance.
+    /// </summary>
+    public void ReadRow(ref Utf8JsonReader reader, RowPage page, RepeatedStrings? repeated)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -102,7 +122,7 @@ internal sealed class ResourceRowReader
             present |= reader.TokenType == JsonTokenType.Null || slot >= 64 ? 0 : 1UL << slot;
             try
             {
-                ReadValue(ref reader, field.Kind, page.Columns[field.Index]!, row);
+                ReadValue(ref reader, field.Kind, page.Columns[field.Index]!, row, repeated);
             }
             catch (Exception exception) when (exception is InvalidOperationException or FormatException)
             {
@@ -115,9 +135,15 @@ internal sealed class ResourceRowReader
 
         if ((present & _requiredSlots) != _requiredSlots)
         {
-            var missing = _slots.Where((_, position) => (_requiredSlots & ~present & (1UL << position)) != 0).First();
-            throw new JsonException($"an item has no '{Encoding.UTF8.GetString(missing.JsonName)}' (the field is missing or null)");
+            throw MissingRequired(present);
         }
+    }
+
+    // Apart from ReadRow, so that ReadRow allocates no closure over `present` for every row.
+    private JsonException MissingRequired(ulong present)
+    {
+        var missing = _slots.Where((_, position) => (_requiredSlots & ~present & (1UL << position)) != 0).First();
+        return new JsonException($"an item has no '{Encoding.UTF8.GetString(missing.JsonName)}' (the field is missing or null)");
     }
 
     private int FindSlot(ref Utf8JsonReader reader, int expected)
@@ -135,7 +161,7 @@ internal sealed class ResourceRowReader
     }
 
     /// <summary>Writes the value at the reader into its column; JSON null leaves what the column holds for a missing field.</summary>
-    private static void ReadValue(ref Utf8JsonReader reader, SlotKind kind, Array column, int row)
+    private static void ReadValue(ref Utf8JsonReader reader, SlotKind kind, Array column, int row, RepeatedStrings? repeated)
     {
         if (reader.TokenType == JsonTokenType.Null)
         {
@@ -145,7 +171,7 @@ internal sealed class ResourceRowReader
         switch (kind)
         {
             case SlotKind.String:
-                ((string?[])column)[row] = reader.GetString();
+                ((string?[])column)[row] = repeated is null ? reader.GetString() : repeated.GetString(ref reader);
                 break;
             case SlotKind.Int64:
                 Set(column, row, reader.GetInt64());
@@ -163,7 +189,7 @@ internal sealed class ResourceRowReader
                 Set(column, row, reader.GetDateTimeOffset());
                 break;
             case SlotKind.StringList:
-                ((IReadOnlyList<string>[])column)[row] = ReadStringList(ref reader);
+                ((IReadOnlyList<string>[])column)[row] = ReadStringList(ref reader, repeated);
                 break;
             default:
                 throw new InvalidOperationException(kind.ToString());
@@ -184,7 +210,7 @@ internal sealed class ResourceRowReader
         }
     }
 
-    private static ReadOnlyStringList ReadStringList(ref Utf8JsonReader reader)
+    private static ReadOnlyStringList ReadStringList(ref Utf8JsonReader reader, RepeatedStrings? repeated)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
@@ -197,10 +223,13 @@ internal sealed class ResourceRowReader
         {
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
-                items.Add(reader.GetString() ?? throw new InvalidOperationException("null in a list of strings"));
+                items.Add((repeated is null ? reader.GetString() : repeated.GetString(ref reader))
+                    ?? throw new InvalidOperationException("null in a list of strings"));
             }
 
-            return items.Count == 0 ? ReadOnlyStringList.Empty : new ReadOnlyStringList([.. items]);
+            return repeated is not null ? repeated.GetList(items)
+                : items.Count == 0 ? ReadOnlyStringList.Empty
+                : new ReadOnlyStringList([.. items]);
         }
         finally
         {

@@ -3,7 +3,8 @@ namespace EFCore.DigitalOcean.Storage.Internal;
 /// <summary>
 ///     Reads the whole body of every answer inside the attempt, so the attempt's time limit covers a body that trickles and
 ///     the retry policy sees a connection that fails in the middle of one. Sits between the attempt timeout and the
-///     connections; the provider parses bodies only once they are whole anyway.
+///     connections; the provider parses bodies only once they are whole anyway, in the pooled buffer this stage reads them
+///     into (<see cref="PooledBodyContent" />).
 /// </summary>
 internal sealed class ResponseBufferingHandler : DelegatingHandler
 {
@@ -12,14 +13,17 @@ internal sealed class ResponseBufferingHandler : DelegatingHandler
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         try
         {
-            await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+            response.Content = await PooledBodyContent.ReadAsync(response.Content, cancellationToken).ConfigureAwait(false);
             return response;
         }
-        catch (HttpRequestException exception)
+        catch (Exception exception) when (exception is HttpRequestException or IOException)
         {
+            // The connection's stream fails with an IOException; HttpClient wraps one in an HttpRequestException.
             response.Dispose();
             throw new ResponseBodyLostException(
-                response.StatusCode, ResponseHeaders.Get(response, ResponseHeaders.RequestId), exception.InnerException ?? exception);
+                response.StatusCode,
+                ResponseHeaders.Get(response, ResponseHeaders.RequestId),
+                exception is HttpRequestException { InnerException: { } inner } ? inner : exception);
         }
         catch
         {

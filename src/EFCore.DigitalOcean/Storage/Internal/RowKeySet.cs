@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Reflection;
 
 namespace EFCore.DigitalOcean.Storage.Internal;
@@ -29,16 +30,47 @@ internal abstract class RowKeySet
 }
 
 /// <inheritdoc />
-internal sealed class RowKeySet<TKey>(int slot, int capacity) : RowKeySet
+/// <remarks>
+///     Kept in parts that each stay below the large object heap's threshold (85,000 bytes): a set sized for 10,000 keys in
+///     one piece would be a new 160 KB array in that heap for every listing, which only a full collection frees, and large
+///     object allocations are what start full collections.
+/// </remarks>
+internal sealed class RowKeySet<TKey> : RowKeySet
     where TKey : notnull
 {
-    private readonly HashSet<TKey> _keys = new(capacity);
+    private const int MaxPartCapacity = 4096;
 
-    public override int Count => _keys.Count;
+    private readonly int _slot;
+    private readonly HashSet<TKey>[] _parts;
+    private int _count;
 
-    public override bool Add(ResourceRow row) => _keys.Add(ReadTypedKey(row));
+    public RowKeySet(int slot, int capacity)
+    {
+        _slot = slot;
+        var parts = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, (capacity + MaxPartCapacity - 1) / MaxPartCapacity));
+        _parts = new HashSet<TKey>[parts];
+        for (var i = 0; i < parts; i++)
+        {
+            _parts[i] = new HashSet<TKey>(capacity / parts);
+        }
+    }
+
+    public override int Count => _count;
+
+    public override bool Add(ResourceRow row)
+    {
+        var key = ReadTypedKey(row);
+        var part = _parts.Length == 1 ? _parts[0] : _parts[EqualityComparer<TKey>.Default.GetHashCode(key) & (_parts.Length - 1)];
+        if (!part.Add(key))
+        {
+            return false;
+        }
+
+        _count++;
+        return true;
+    }
 
     public override object ReadKey(ResourceRow row) => ReadTypedKey(row);
 
-    private TKey ReadTypedKey(ResourceRow row) => row.Read<TKey>(slot);
+    private TKey ReadTypedKey(ResourceRow row) => row.Read<TKey>(_slot);
 }

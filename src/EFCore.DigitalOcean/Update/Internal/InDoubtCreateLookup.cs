@@ -42,7 +42,7 @@ internal static class InDoubtCreateLookup
         var notBefore = firstSent - ClockSkew;
         var matches = new List<ResourceRow>();
         var request = new ApiListRequest(resource, filters, client.PageSize);
-        await foreach (var row in client.ListAsync(request, ResourceRowReader.For(entityType, resource), rowsAreTransient: false, cancellationToken)
+        await foreach (var row in client.ListAsync(request, ResourceRowReader.For(entityType, resource), rowsAreTransient: false, readsToEnd: true, cancellationToken)
                            .ConfigureAwait(false))
         {
             if ((createdAtSlot < 0 || row[createdAtSlot] is DateTimeOffset created && created >= notBefore)
