@@ -47,6 +47,7 @@ internal sealed class TransferCommand : ImagesCommand
                 {
                     // What was asked for holds already: nothing to send, and nothing to wait for.
                     context.Inform($"Image {image.Id} is already in {string.Join(", ", requested)}: nothing to transfer.");
+                    return null;
                 }
 
                 image.Regions = [.. image.Regions, .. added];
