@@ -95,5 +95,18 @@ public class ToQueryStringTests
         RequestAssert.NoneSent(cloud.Requests);
     }
 
+    [Fact]
+    public void A_parameter_in_a_string_Contains_is_named_after_the_whole_property_not_its_singular()
+    {
+        using var cloud = TestCloud.Start(FakeCatalog.Realistic());
+        using var db = cloud.CreateContext();
+        var part = new StringBuilder("pend");
+
+        var lines = Lines(db.Images.PrivateOnly().Where(i => i.Status!.Contains(part.ToString())).ToQueryString());
+
+        Assert.Contains("-- @status='pend'", lines);
+        RequestAssert.NoneSent(cloud.Requests);
+    }
+
     private static string[] Lines(string text) => text.Split(["\r\n", "\n"], StringSplitOptions.None);
 }

@@ -98,7 +98,8 @@ internal sealed class ParameterDisplayNames
             {
                 foreach (var argument in arguments)
                 {
-                    Pair(target, argument, element: node.Method.Name == nameof(Enumerable.Contains));
+                    // An element of a list is named in the singular (tag of Tags); string.Contains takes a part of the string.
+                    Pair(target, argument, element: node.Method.Name == nameof(Enumerable.Contains) && target.Type != typeof(string));
                 }
             }
 
