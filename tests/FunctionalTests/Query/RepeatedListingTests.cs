@@ -11,7 +11,7 @@ namespace EFCore.DigitalOcean.FunctionalTests.Query;
 /// </summary>
 public class RepeatedListingTests
 {
-    // 8 images in pages of 2: 4 pages, within the default MaxConcurrentRequests (5); a listing of 10 pages takes two windows.
+    // 8 images in pages of 2: 4 pages, within the default MaxConcurrentRequests (5).
     internal const int PageSize = 2;
     internal const string Listing = "GET /v2/images?per_page=2";
 
