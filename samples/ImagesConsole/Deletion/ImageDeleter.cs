@@ -12,7 +12,7 @@ namespace ImagesConsole.Deletion;
 internal static class ImageDeleter
 {
     // The provider's default number of concurrent requests: one batch is one round of parallel DELETEs.
-    private const int BatchSize = 4;
+    private const int BatchSize = 5;
 
     /// <param name="db">The context; the images are tracked (loaded) or become tracked (stubs with only an id).</param>
     /// <param name="images">The images to delete.</param>

@@ -30,7 +30,7 @@ public class DigitalOceanDbContextOptionsBuilder
     public virtual DigitalOceanDbContextOptionsBuilder PageSize(int pageSize)
         => With(e => e.WithPageSize(pageSize));
 
-    /// <summary>How many requests one context may have in flight at once, 1 to 64 (default 4): pages of a listing, and writes.</summary>
+    /// <summary>How many requests one context may have in flight at once, 1 to 64 (default 5): pages of a listing, and writes.</summary>
     public virtual DigitalOceanDbContextOptionsBuilder MaxConcurrentRequests(int maxConcurrentRequests)
         => With(e => e.WithMaxConcurrentRequests(maxConcurrentRequests));
 

@@ -89,7 +89,7 @@ public abstract class MaterializationCases : ApiBenchmark
     }
 
     [Benchmark]
-    public async Task<List<Image>> NoTracking_Par4()
+    public async Task<List<Image>> NoTracking_Defaults()
     {
         BeginOperation();
         await using var db = new CloudContext(_providerDefault);
@@ -97,7 +97,7 @@ public abstract class MaterializationCases : ApiBenchmark
     }
 
     [Benchmark]
-    public async Task<List<Image>> Tracking_Par4()
+    public async Task<List<Image>> Tracking_Defaults()
     {
         BeginOperation();
         await using var db = new CloudContext(_providerDefault);

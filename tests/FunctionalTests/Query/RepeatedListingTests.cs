@@ -11,7 +11,7 @@ namespace EFCore.DigitalOcean.FunctionalTests.Query;
 /// </summary>
 public class RepeatedListingTests
 {
-    // 8 images in pages of 2: 4 pages, as many as the default MaxConcurrentRequests.
+    // 8 images in pages of 2: 4 pages, within the default MaxConcurrentRequests (5).
     internal const int PageSize = 2;
     internal const string Listing = "GET /v2/images?per_page=2";
 
@@ -43,6 +43,38 @@ public class RepeatedListingTests
         // The first listing waited for page 1 (held for a second) before asking for pages 2 to 4; the second did not.
         Assert.InRange(firstConcurrency, 1, 3);
         Assert.Equal(4, cloud.Fake.MaxConcurrentRequestsObserved);
+    }
+
+    [Fact]
+    public async Task With_the_defaults_10_pages_take_page_1_then_two_rounds_at_first_and_two_rounds_when_listed_again()
+    {
+        // 5 in flight by default: the narrowest window that sends 10 pages in two rounds once their total is remembered.
+        var seed = FakeCatalog.PrivateImages(20);
+        using var cloud = StartWithSlowFirstPage(seed);
+        using var db = cloud.CreateContext(o => o.PageSize(PageSize));
+        var pages = RequestAssert.Pages(Listing, 10);
+
+        var first = await db.Images.AsNoTracking().ToListAsync();
+        var firstRequests = cloud.Requests;
+        var firstConcurrency = cloud.Fake.MaxConcurrentRequestsObserved;
+        cloud.Fake.ClearRequests();
+        var again = await db.Images.AsNoTracking().ToListAsync();
+
+        Assert.Equal(seed.Select(i => i.Id), first.Select(i => i.Id));
+        Assert.Equal(seed.Select(i => i.Id), again.Select(i => i.Id));
+
+        // At first page 1 (held for a second) goes alone; pages 2 to 6 go out when it answers, 7 to 10 as those answer.
+        Assert.Equal(10, firstRequests.Count);
+        RequestAssert.Sent(firstRequests.Take(1), pages[0]);
+        RequestAssert.Sent(firstRequests.Skip(1).Take(5), pages[1..6]);
+        RequestAssert.Sent(firstRequests.Skip(6), pages[6..]);
+        Assert.Equal(5, firstConcurrency);
+
+        // Listed again, pages 1 to 5 go out together; 6 to 10 wait for page 1, which still answers first.
+        Assert.Equal(10, cloud.Requests.Count);
+        RequestAssert.Sent(cloud.Requests.Take(5), pages[..5]);
+        RequestAssert.Sent(cloud.Requests.Skip(5), pages[5..]);
+        Assert.Equal(5, cloud.Fake.MaxConcurrentRequestsObserved);
     }
 
     [Fact]
@@ -142,10 +174,13 @@ public class RepeatedListingTests
         Assert.Equal(4, cloud.Fake.MaxConcurrentRequestsObserved);
     }
 
-    [Fact]
-    public async Task Queries_that_may_stop_early_send_what_they_sent_before_the_listing_was_remembered()
+    /// <param name="images">4 pages of them, within the default window, or 10: twice the default window.</param>
+    [Theory]
+    [InlineData(8)]
+    [InlineData(20)]
+    public async Task Queries_that_may_stop_early_send_what_they_sent_before_the_listing_was_remembered(int images)
     {
-        var seed = FakeCatalog.PrivateImages(8);
+        var seed = FakeCatalog.PrivateImages(images);
         using var cloud = Start(seed);
         using var db = cloud.CreateContext(o => o.PageSize(PageSize));
         await db.Images.AsNoTracking().ToListAsync();
