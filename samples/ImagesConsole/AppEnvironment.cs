@@ -15,12 +15,16 @@ public sealed class AppEnvironment
     // columns, so its lines do not wrap.
     private const int RedirectedWidth = 160;
 
-    private AppEnvironment(TextWriter output, TextWriter error, IAnsiConsole outputConsole, IAnsiConsole errorConsole)
+    // Created on first use: a command that writes plain text (a listing into a pipe) never pays for Spectre's detection.
+    private readonly Lazy<IAnsiConsole> _outConsole;
+    private readonly Lazy<IAnsiConsole> _errorConsole;
+
+    private AppEnvironment(TextWriter output, TextWriter error, Func<IAnsiConsole> outputConsole, Func<IAnsiConsole> errorConsole)
     {
         Out = output;
         Error = error;
-        OutConsole = outputConsole;
-        ErrorConsole = errorConsole;
+        _outConsole = new Lazy<IAnsiConsole>(outputConsole);
+        _errorConsole = new Lazy<IAnsiConsole>(errorConsole);
     }
 
     /// <summary>Where data goes: JSON and help.</summary>
@@ -30,10 +34,10 @@ public sealed class AppEnvironment
     public TextWriter Error { get; }
 
     /// <summary>Renders tables to <see cref="Out" />.</summary>
-    public IAnsiConsole OutConsole { get; }
+    public IAnsiConsole OutConsole => _outConsole.Value;
 
     /// <summary>Renders spinners, progress bars, prompts and <c>--verbose</c> request logs to <see cref="Error" />.</summary>
-    public IAnsiConsole ErrorConsole { get; }
+    public IAnsiConsole ErrorConsole => _errorConsole.Value;
 
     /// <summary>The DigitalOcean token, or <see langword="null" /> to run against a local simulation.</summary>
     public string? AccessToken { get; private init; }
@@ -48,10 +52,12 @@ public sealed class AppEnvironment
     public static AppEnvironment FromProcess()
     {
         var interactive = !Console.IsInputRedirected && Environment.UserInteractive;
-        var outConsole = CreateConsole(Console.Out, Console.IsOutputRedirected, interactive);
-        var errorConsole = CreateConsole(Console.Error, Console.IsErrorRedirected, interactive);
         var token = TokenVariables.Select(Environment.GetEnvironmentVariable).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
-        return new AppEnvironment(Console.Out, Console.Error, outConsole, errorConsole)
+        return new AppEnvironment(
+            Console.Out,
+            Console.Error,
+            () => CreateConsole(Console.Out, Console.IsOutputRedirected, interactive),
+            () => CreateConsole(Console.Error, Console.IsErrorRedirected, interactive))
         {
             AccessToken = token,
             IsInteractive = interactive,
@@ -69,13 +75,20 @@ public sealed class AppEnvironment
         // Request logs arrive from several threads at once.
         var safeOutput = TextWriter.Synchronized(output);
         var safeError = TextWriter.Synchronized(error);
-        var outConsole = CreateConsole(safeOutput, redirected: true, interactive: false);
-        if (terminalWidth is { } width)
-        {
-            outConsole.Profile.Width = width;
-        }
+        return new AppEnvironment(
+            safeOutput,
+            safeError,
+            () =>
+            {
+                var outConsole = CreateConsole(safeOutput, redirected: true, interactive: false);
+                if (terminalWidth is { } width)
+                {
+                    outConsole.Profile.Width = width;
+                }
 
-        return new AppEnvironment(safeOutput, safeError, outConsole, CreateConsole(safeError, redirected: true, interactive: false))
+                return outConsole;
+            },
+            () => CreateConsole(safeError, redirected: true, interactive: false))
         {
             AccessToken = accessToken,
             IsInteractive = false,

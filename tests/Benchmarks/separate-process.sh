@@ -2,13 +2,15 @@
 # hyperfine in both orders. Run from the repository root.
 
 # Publishes the sample (ReadyToRun: its csproj asks for it), the sample without its compiled model, the hand-written
-# baseline (ColdStartBaseline, ReadyToRun too) and builds the fake; sets CLIENTS to the folder that holds the three. With
+# baseline (ColdStartBaseline, ReadyToRun too), the same with EF Core's in-memory provider in front (ColdStartEfFloor) and
+# builds the fake; sets CLIENTS to the folder that holds the four. With
 # PUBLISHED=folder they are published there and kept, and a later run with the same folder reuses them (ReadyToRun
 # publishing takes minutes on a busy 2-core machine); otherwise they go to $1.
 publish_dotnet_clients() {
   CLIENTS="${PUBLISHED:-$1}"
   dotnet build tests/FakeServer -c Release -v quiet -nologo
-  if [[ -x "$CLIENTS/sample/ImagesConsole" && -x "$CLIENTS/sample-no-model/ImagesConsole" && -x "$CLIENTS/baseline/ColdStartBaseline" ]]; then
+  if [[ -x "$CLIENTS/sample/ImagesConsole" && -x "$CLIENTS/sample-no-model/ImagesConsole" && -x "$CLIENTS/baseline/ColdStartBaseline" \
+    && -x "$CLIENTS/ef-floor/ColdStartEfFloor" ]]; then
     echo "Reusing the clients published in $CLIENTS."
     return
   fi
@@ -16,6 +18,7 @@ publish_dotnet_clients() {
   dotnet publish samples/ImagesConsole -o "$CLIENTS/sample" -v quiet -nologo
   dotnet publish samples/ImagesConsole -o "$CLIENTS/sample-no-model" -p:CompiledModel=false -v quiet -nologo
   dotnet publish tests/Benchmarks/ColdStartBaseline -o "$CLIENTS/baseline" -v quiet -nologo
+  dotnet publish tests/Benchmarks/ColdStartEfFloor -o "$CLIENTS/ef-floor" -v quiet -nologo
 }
 
 # Starts the fake with the given arguments (--images N, --report-requests) and sets FAKE_URL and DIGITALOCEAN_TOKEN. Its

@@ -27,6 +27,7 @@ public static class DigitalOceanDbContextOptionsExtensions
         Action<DigitalOceanDbContextOptionsBuilder>? optionsAction = null)
     {
         ArgumentNullException.ThrowIfNull(optionsBuilder);
+        StartupWarmUp.Start();
 
         var extension = (optionsBuilder.Options.FindExtension<DigitalOceanOptionsExtension>() ?? new DigitalOceanOptionsExtension())
             .WithAccessToken(accessToken);
