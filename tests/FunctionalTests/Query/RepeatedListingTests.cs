@@ -174,7 +174,7 @@ public class RepeatedListingTests
         Assert.Equal(4, cloud.Fake.MaxConcurrentRequestsObserved);
     }
 
-    /// <param name="images">4 pages of them, within the default window, or 10: twice the default window.</param>
+    /// <param name="images">8 (4 pages, within the default window) or 20 (10 pages, twice the default window).</param>
     [Theory]
     [InlineData(8)]
     [InlineData(20)]
